@@ -1,0 +1,67 @@
+package jp.ishibashi.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import jp.ishibashi.tenant.Role;
+import jp.ishibashi.tenant.Tenancy;
+
+/**
+ * The only cross-tenant lookups in the portal: who an account is, and in which agencies it may
+ * act. Everything else runs inside one tenant.
+ */
+@Stateless
+public class AccountDirectory {
+
+  @Inject private Tenancy tenancy;
+
+  public Optional<UserAccount> accountByEmail(String email) {
+    return tenancy
+        .global()
+        .createQuery("select u from UserAccount u where u.email = :email", UserAccount.class)
+        .setParameter("email", email)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The agencies the account may act in now, by agency name. */
+  public List<Workplace> workplacesOf(long userId) {
+    List<Workplace> staff =
+        tenancy
+            .global()
+            .createQuery(
+                "select new jp.ishibashi.account.Workplace(m.tenantId, a.name, m.role)"
+                    + " from MembershipEntry m, Agency a"
+                    + " where a.id = m.tenantId and m.userId = :user and m.endedAt is null"
+                    + " order by a.name",
+                Workplace.class)
+            .setParameter("user", userId)
+            .getResultList();
+    if (!staff.isEmpty()) {
+      return staff;
+    }
+    return tenancy
+        .global()
+        .createQuery(
+            "select new jp.ishibashi.account.Workplace(e.tenantId, a.name, :role)"
+                + " from EngagementEntry e, Agency a"
+                + " where a.id = e.tenantId and e.subcontractorId = :user and e.endedAt is null"
+                + " order by a.name, a.id",
+            Workplace.class)
+        .setParameter("user", userId)
+        .setParameter("role", Role.SUBCONTRACTOR)
+        .getResultList();
+  }
+
+  /** The tenant of the invitation whose token has this hash. */
+  public Optional<Long> tenantOfInvitation(String tokenHash) {
+    return tenancy
+        .global()
+        .createQuery(
+            "select i.tenantId from InvitationEntry i where i.tokenHash = :hash", Long.class)
+        .setParameter("hash", tokenHash)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,43 @@
+package jp.ishibashi.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.tenant.Agency;
+import jp.ishibashi.tenant.Role;
+import jp.ishibashi.tenant.Tenancy;
+
+/** A new agency signs up: the agency (a new tenant) and its first AGENCY_ADMIN, in one step. */
+@Stateless
+public class AgencySignUp {
+
+  @Inject private Tenancy tenancy;
+  @Inject private AccountDirectory directory;
+  @Inject private Passwords passwords;
+  @Inject private PortalClock clock;
+
+  /** The form's fields. */
+  public record Form(String agencyName, String displayName, String email, String password) {}
+
+  /** Creates the agency and its admin; returns the admin's account. */
+  public UserAccount signUp(Form form) {
+    String agencyName = Names.required(form.agencyName(), "error.agencyName.required", 200);
+    String displayName = Names.required(form.displayName(), "error.displayName.required", 100);
+    EmailAddress email = EmailAddress.of(form.email());
+    String hash = passwords.hashNew(form.password());
+    Accounts.refuseTaken(directory, email);
+
+    Instant now = clock.now();
+    EntityManager global = tenancy.global();
+    Agency agency = new Agency(agencyName, now);
+    global.persist(agency);
+    UserAccount admin = new UserAccount(email, displayName, hash, UserAccount.Kind.AGENCY, now);
+    global.persist(admin);
+    global.flush();
+    tenancy.em(agency.getId()).persist(new Membership(admin, Role.AGENCY_ADMIN, now));
+    return admin;
+  }
+}

@@ -1,0 +1,87 @@
+package jp.ishibashi.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A person who signs in. Accounts are global identities: an agency member's account belongs to
+ * its agency through a {@link Membership}; a subcontractor's — 受注者 — works for every agency that
+ * engaged it through an {@link Engagement}.
+ */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+  /** Whether the account is agency staff or a subcontractor; it never changes. */
+  public enum Kind {
+    AGENCY,
+    SUBCONTRACTOR
+  }
+
+  @Id
+  @SequenceGenerator(name = "user_seq", sequenceName = "user_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_seq")
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 254)
+  private String email;
+
+  @Column(name = "display_name", nullable = false, length = 100)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false, length = 400)
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Kind kind;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected UserAccount() {}
+
+  public UserAccount(
+      EmailAddress email, String displayName, String passwordHash, Kind kind, Instant createdAt) {
+    this.email = email.value();
+    this.displayName = displayName;
+    this.passwordHash = passwordHash;
+    this.kind = kind;
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public boolean isSubcontractor() {
+    return kind == Kind.SUBCONTRACTOR;
+  }
+}

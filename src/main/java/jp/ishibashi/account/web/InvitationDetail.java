@@ -1,0 +1,79 @@
+package jp.ishibashi.account.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import jp.ishibashi.account.Invitation;
+import jp.ishibashi.account.Invitations;
+import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.web.Pages;
+
+/** One invitation of the admin's agency ({@code invitation-detail.xhtml?id=…}); others are 404. */
+@Named
+@ViewScoped
+public class InvitationDetail implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private Invitations invitations;
+  @Inject private CurrentUser currentUser;
+  @Inject private PortalClock clock;
+
+  private Long id;
+  private Invitation invitation;
+  private String issuedLink;
+
+  public void load() {
+    if (id == null) {
+      Pages.notFound();
+      return;
+    }
+    try {
+      invitation = invitations.find(currentUser.actor(), id);
+    } catch (DomainException e) {
+      Pages.refused(e);
+    }
+  }
+
+  public void reissue() {
+    try {
+      issuedLink =
+          InvitationsPage.linkFor(invitations.reissue(currentUser.actor(), id).token().value());
+      invitation = invitations.find(currentUser.actor(), id);
+    } catch (DomainException e) {
+      Pages.refused(e);
+    }
+  }
+
+  public void revoke() {
+    try {
+      invitations.revoke(currentUser.actor(), id);
+      invitation = invitations.find(currentUser.actor(), id);
+      Pages.info("invitations.revoked");
+    } catch (DomainException e) {
+      Pages.refused(e);
+    }
+  }
+
+  public Invitation.Status getStatus() {
+    return invitation.status(clock.now());
+  }
+
+  public Invitation getInvitation() {
+    return invitation;
+  }
+
+  public String getIssuedLink() {
+    return issuedLink;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+}

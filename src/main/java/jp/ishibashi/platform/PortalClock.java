@@ -1,0 +1,45 @@
+package jp.ishibashi.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The portal's only source of the current time. Tests may move it forward when {@code
+ * portal.clock.adjustable} is set, so that expiry and deadlines are tested without sleeping.
+ */
+@ApplicationScoped
+public class PortalClock {
+
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private boolean adjustable;
+  private Clock base = Clock.systemUTC();
+
+  protected PortalClock() {}
+
+  @Inject
+  PortalClock(@ConfigProperty(name = "portal.clock.adjustable") boolean adjustable) {
+    this.adjustable = adjustable;
+  }
+
+  public Instant now() {
+    return base.instant().plus(offset.get());
+  }
+
+  /** A {@link Clock} view of this clock, in UTC. */
+  public Clock clock() {
+    return Clock.offset(base, offset.get());
+  }
+
+  /** Moves the clock forward; refused unless the clock was configured adjustable. */
+  public void advance(Duration by) {
+    if (!adjustable) {
+      throw new IllegalStateException("The clock is not adjustable in this configuration");
+    }
+    offset.updateAndGet(o -> o.plus(by));
+  }
+}

@@ -1,0 +1,30 @@
+package jp.ishibashi.shared;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+
+/**
+ * A business rule refused an action. It carries a message key of the {@code messages} bundle and
+ * its arguments, so that pages and the API show the reason in the user's language. The
+ * transaction is rolled back, so nothing is half-saved.
+ */
+@ApplicationException(rollback = true)
+public class DomainException extends RuntimeException {
+
+  private final String key;
+  private final transient List<Object> args;
+
+  public DomainException(String key, Object... args) {
+    super(key);
+    this.key = key;
+    this.args = List.of(args);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public Object[] args() {
+    return args.toArray();
+  }
+}

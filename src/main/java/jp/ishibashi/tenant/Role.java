@@ -1,0 +1,22 @@
+package jp.ishibashi.tenant;
+
+/**
+ * What a user may do inside one agency. The names are the Jakarta Security groups and roles.
+ */
+public enum Role {
+  /** Agency staff who also manage members, invitations and agency settings. */
+  AGENCY_ADMIN,
+  /** Agency staff: work orders, signing, funding, acceptance. */
+  AGENCY_STAFF,
+  /** 受注者: works for the agencies that engaged it. */
+  SUBCONTRACTOR;
+
+  public boolean isAgencyMember() {
+    return this == AGENCY_ADMIN || this == AGENCY_STAFF;
+  }
+
+  /** Whether a user with this role may invite someone with the given role. */
+  public boolean mayInvite(Role invitee) {
+    return this == AGENCY_ADMIN;
+  }
+}

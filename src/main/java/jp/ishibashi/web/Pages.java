@@ -1,0 +1,67 @@
+package jp.ishibashi.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.NotFoundException;
+import org.omnifaces.util.Faces;
+
+/** Messages and responses shared by the portal's page beans. */
+public final class Pages {
+
+  public static final String BUNDLE = "jp.ishibashi.web.messages";
+
+  private Pages() {}
+
+  /** A text of the messages bundle in the view's language. */
+  public static String text(String key, Object... args) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      pattern = key;
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+  }
+
+  public static void info(String key, Object... args) {
+    add(null, FacesMessage.SEVERITY_INFO, text(key, args));
+  }
+
+  /** Shows a refused action's reason at a field (or globally when {@code clientId} is null). */
+  public static void error(String clientId, DomainException e) {
+    add(clientId, FacesMessage.SEVERITY_ERROR, text(e.key(), e.args()));
+  }
+
+  public static void error(DomainException e) {
+    error(null, e);
+  }
+
+  /**
+   * Answers 404 for a thing that does not exist for this user, and an error message for any other
+   * refused rule.
+   */
+  public static void refused(DomainException e) {
+    if (e instanceof NotFoundException) {
+      notFound();
+    } else {
+      error(e);
+    }
+  }
+
+  /** Ends the response with 404, the same for missing ids and other tenants' ids. */
+  public static void notFound() {
+    Faces.responseSendError(404, "Not found");
+  }
+
+  private static void add(String clientId, FacesMessage.Severity severity, String text) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(clientId, new FacesMessage(severity, text, null));
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+  }
+}
