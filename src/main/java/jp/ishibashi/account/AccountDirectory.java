@@ -44,14 +44,14 @@ public class AccountDirectory {
     return tenancy
         .global()
         .createQuery(
-            "select new jp.ishibashi.account.Workplace(e.tenantId, a.name, :role)"
-                + " from EngagementEntry e, Agency a"
+            "select e.tenantId, a.name from EngagementEntry e, Agency a"
                 + " where a.id = e.tenantId and e.subcontractorId = :user and e.endedAt is null"
                 + " order by a.name, a.id",
-            Workplace.class)
+            Object[].class)
         .setParameter("user", userId)
-        .setParameter("role", Role.SUBCONTRACTOR)
-        .getResultList();
+        .getResultStream()
+        .map(row -> new Workplace((Long) row[0], (String) row[1], Role.SUBCONTRACTOR))
+        .toList();
   }
 
   /** The tenant of the invitation whose token has this hash. */

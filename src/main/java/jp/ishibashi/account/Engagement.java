@@ -15,8 +15,6 @@ import java.time.Instant;
 import jp.ishibashi.shared.DomainException;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * An engagement links a subcontractor to an agency that invited it: the agency may then address
@@ -26,9 +24,6 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 @Entity
 @Table(name = "engagement")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "TENANT_ID",
-    contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class Engagement {
 
   @Id

@@ -16,8 +16,6 @@ import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.tenant.Role;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * An invitation — 招待 — from an agency admin to a future staff member or subcontractor, sent as a
@@ -32,9 +30,6 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 @Entity
 @Table(name = "invitation")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "TENANT_ID",
-    contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class Invitation {
 
   /** What an invitation is, as shown on the invitations page. */

@@ -18,8 +18,6 @@ import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.tenant.Role;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * An agency member: an account that works as staff of one agency, with a role. Removing a member
@@ -28,9 +26,6 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 @Entity
 @Table(name = "membership")
 @Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "TENANT_ID",
-    contextProperty = PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT)
 public class Membership {
 
   @Id

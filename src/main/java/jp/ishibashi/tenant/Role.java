@@ -14,9 +14,4 @@ public enum Role {
   public boolean isAgencyMember() {
     return this == AGENCY_ADMIN || this == AGENCY_STAFF;
   }
-
-  /** Whether a user with this role may invite someone with the given role. */
-  public boolean mayInvite(Role invitee) {
-    return this == AGENCY_ADMIN;
-  }
 }

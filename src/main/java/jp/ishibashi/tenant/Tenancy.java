@@ -31,8 +31,9 @@ public class Tenancy {
    */
   public EntityManager em(long tenantId) {
     Object current = em.getProperties().get(TENANT_PROPERTY);
-    String wanted = Long.toString(tenantId);
-    if (current != null && !Objects.equals(current.toString(), wanted)) {
+    // A Long, not a String: PostgreSQL refuses a varchar parameter for the bigint column.
+    Long wanted = tenantId;
+    if (current != null && !Objects.equals(current.toString(), wanted.toString())) {
       throw new IllegalStateException("One transaction must not span two tenants");
     }
     if (current == null) {
