@@ -21,12 +21,15 @@ public class InvitationDetail implements Serializable {
   @Inject private CurrentUser currentUser;
   @Inject private PortalClock clock;
 
-  private Long id;
+  private String idParam;
+  private long id;
   private Invitation invitation;
   private String issuedLink;
 
   public void load() {
-    if (id == null) {
+    try {
+      id = Long.parseLong(idParam);
+    } catch (NumberFormatException e) {
       Pages.notFound();
       return;
     }
@@ -69,11 +72,11 @@ public class InvitationDetail implements Serializable {
     return issuedLink;
   }
 
-  public Long getId() {
-    return id;
+  public String getId() {
+    return idParam;
   }
 
-  public void setId(Long id) {
-    this.id = id;
+  public void setId(String id) {
+    this.idParam = id;
   }
 }

@@ -1,0 +1,166 @@
+package jp.ishibashi;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through Debian's chromedriver, with a fresh profile under
+ * {@code target/}. Naming the driver binary keeps Selenium from ever downloading one.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final WebDriver driver;
+  private final Path profile;
+  private final URL base;
+
+  public Browser(URL base) {
+    this.base = base;
+    try {
+      Files.createDirectories(Path.of("target"));
+      profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--lang=ja",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost, EXCLUDE "
+            + base.getHost(),
+        "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  /** Opens a page of the portal, relative to its context root. */
+  public Browser open(String path) {
+    driver.get(base.toString() + path);
+    return this;
+  }
+
+  public WebElement find(String id) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+  }
+
+  public boolean has(String id) {
+    return !driver.findElements(By.id(id)).isEmpty();
+  }
+
+  public Browser type(String id, String text) {
+    WebElement field = find(id);
+    field.clear();
+    field.sendKeys(text);
+    return this;
+  }
+
+  /** Clicks and waits for the page that the click loads. */
+  public Browser click(String id) {
+    WebElement element = find(id);
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    return this;
+  }
+
+  public String text(String id) {
+    return find(id).getText();
+  }
+
+  public String heading() {
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")))
+        .getText();
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Signs in through the sign-in page. */
+  public Browser signIn(String email, String password) {
+    open("login.xhtml");
+    type("signIn:email", email);
+    type("signIn:password", password);
+    return click("signIn:submit");
+  }
+
+  public Browser signOut() {
+    return click("signOut:signOutButton");
+  }
+
+  /** The HTTP status of a GET of a portal page, in this browser's session. */
+  public int statusOf(String path) {
+    Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + path));
+    if (session != null) {
+      request.header("Cookie", "JSESSIONID=" + session.getValue());
+    }
+    try {
+      return HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException ignored) {
+        // A leftover profile folder under target/ goes with the next clean.
+      }
+    }
+  }
+}
