@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,8 +73,37 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a page of the portal, relative to its context root. */
   public Browser open(String path) {
+    WebElement previous = driver.findElements(By.tagName("html")).stream().findFirst().orElse(null);
     driver.get(base.toString() + path);
+    if (previous != null) {
+      // Reloading the page already shown can return before the old document is replaced.
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(previous));
+    }
+    waitForPage();
     return this;
+  }
+
+  /**
+   * True once the element's document has been replaced. Chromedriver reports such a node either
+   * as stale or as "node does not belong to the document"; both mean gone.
+   */
+  private static ExpectedCondition<Boolean> gone(WebElement element) {
+    return d -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (WebDriverException replaced) {
+        return true;
+      }
+    };
+  }
+
+  private void waitForPage() {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   public WebElement find(String id) {
@@ -83,10 +115,18 @@ public final class Browser implements AutoCloseable {
     return !driver.findElements(By.id(id)).isEmpty();
   }
 
+  /** Replaces a field's text; retried when the page was still being replaced under it. */
   public Browser type(String id, String text) {
-    WebElement field = find(id);
-    field.clear();
-    field.sendKeys(text);
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        // Includes chromedriver's "node does not belong to the document" during navigation.
+        .ignoring(WebDriverException.class)
+        .until(
+            d -> {
+              WebElement field = d.findElement(By.id(id));
+              field.clear();
+              field.sendKeys(text);
+              return text.equals(field.getDomProperty("value"));
+            });
     return this;
   }
 
@@ -94,7 +134,8 @@ public final class Browser implements AutoCloseable {
   public Browser click(String id) {
     WebElement element = find(id);
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(element));
+    waitForPage();
     return this;
   }
 

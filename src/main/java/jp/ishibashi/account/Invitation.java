@@ -24,8 +24,8 @@ import org.eclipse.persistence.annotations.MultitenantType;
  * <p>Only the SHA-256 of the token is stored, so the link is shown to the inviting admin once,
  * when it is issued; an admin may issue a fresh link for a pending or expired invitation, which
  * voids the old one. An invitation is pending until it is accepted (once), revoked by an admin, or
- * expires (by default 7 days after its link was issued). Expiry is derived from the time, never
- * stored, so an expired invitation needs no job to mark it.
+ * expires (by default 7 days after its link was issued). Only the expiry instant is stored; the
+ * expired status is derived from the time, so no job has to mark invitations expired.
  */
 @Entity
 @Table(name = "invitation")

@@ -47,12 +47,13 @@ public class SignInService {
   private int windowMinutes;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Outcome attempt(String rawEmail, String password) {
+  public Outcome attempt(String rawEmail, String rawPassword) {
+    String password = rawPassword == null ? "" : rawPassword;
     String email;
     try {
       email = EmailAddress.of(rawEmail).value();
     } catch (DomainException malformed) {
-      passwords.verifyDecoy(password == null ? "" : password);
+      passwords.verifyDecoy(password);
       return new Outcome.Rejected();
     }
     Instant now = clock.now();

@@ -16,7 +16,7 @@ public class Formats {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Inject
-  @ConfigProperty(name = "portal.time-zone", defaultValue = "Asia/Tokyo")
+  @ConfigProperty(name = "portal.time-zone")
   private String zone;
 
   public String dateTime(Instant instant) {

@@ -219,6 +219,35 @@ class AccountPagesIT {
   }
 
   @Test
+  void aSubcontractorsSessionEndsWhenTheEngagementItWorksInEnds() {
+    String subEmail = email("ended");
+    browser.signIn("admin@sakura.example", DemoData.PASSWORD);
+    String link = invite(browser, subEmail, "SUBCONTRACTOR");
+
+    try (Browser sub = new Browser(base)) {
+      sub.driver().get(link);
+      sub.type("newAccount:displayName", "終了 予定")
+          .type("newAccount:password", PASSWORD)
+          .click("newAccount:accept");
+      assertThat(sub.text("currentAgency")).contains("株式会社さくらデザイン");
+
+      browser.open("agency/admin/members.xhtml");
+      String row =
+          "//div[@id='members:subcontractors']//tr[td[contains(., '" + subEmail + "')]]//button";
+      browser.driver().findElement(By.xpath(row)).click();
+      browser.driver().findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+      browser.find("messages");
+      assertThat(browser.text("members:subcontractors")).doesNotContain(subEmail);
+
+      sub.open("sub/dashboard.xhtml");
+      assertThat(sub.url()).contains("login.xhtml");
+      assertThat(sub.has("endedNote")).isTrue();
+      sub.signIn(subEmail, PASSWORD);
+      assertThat(sub.text("noAgency")).contains("まだどの発注者とも取引がありません");
+    }
+  }
+
+  @Test
   void aPostWithAnExpiredViewShowsTheExpiredPage() {
     browser.open("login.xhtml").type("signIn:email", "admin@sakura.example");
     browser.driver().manage().deleteCookieNamed("JSESSIONID");

@@ -12,6 +12,7 @@ import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.account.Workplace;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;
+import jp.ishibashi.tenant.Role;
 
 /**
  * The signed-in user of this request, and the one place where the {@link Actor} — and with it the
@@ -66,6 +67,9 @@ public class CurrentUser {
     }
     Long picked = selection.tenantId();
     if (picked == null) {
+      // The first agency is the session's choice until the user switches: if that engagement
+      // ends, the session ends too, rather than silently moving to another agency.
+      selection.select(all.get(0).tenantId());
       return Optional.of(all.get(0));
     }
     return all.stream().filter(w -> w.tenantId() == picked).findFirst();
@@ -104,7 +108,7 @@ public class CurrentUser {
   }
 
   public boolean isAgencyAdmin() {
-    return workplace().map(w -> w.role().name().equals("AGENCY_ADMIN")).orElse(false);
+    return workplace().map(w -> w.role() == Role.AGENCY_ADMIN).orElse(false);
   }
 
   public boolean isAgencyMember() {

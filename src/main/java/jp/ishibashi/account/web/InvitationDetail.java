@@ -9,8 +9,9 @@ import jp.ishibashi.account.Invitations;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.web.Pages;
+import jp.ishibashi.web.PublicLinks;
 
-/** One invitation of the admin's agency ({@code invitation-detail.xhtml?id=…}); others are 404. */
+/** One invitation of the admin's agency ({@code agency/admin/invitation.xhtml?id=…}); others are 404. */
 @Named
 @ViewScoped
 public class InvitationDetail implements Serializable {
@@ -20,6 +21,7 @@ public class InvitationDetail implements Serializable {
   @Inject private Invitations invitations;
   @Inject private CurrentUser currentUser;
   @Inject private PortalClock clock;
+  @Inject private PublicLinks links;
 
   private String idParam;
   private long id;
@@ -43,7 +45,8 @@ public class InvitationDetail implements Serializable {
   public void reissue() {
     try {
       issuedLink =
-          InvitationsPage.linkFor(invitations.reissue(currentUser.actor(), id).token().value());
+          InvitationsPage.linkFor(
+              links, invitations.reissue(currentUser.actor(), id).token().value());
       invitation = invitations.find(currentUser.actor(), id);
     } catch (DomainException e) {
       Pages.refused(e);

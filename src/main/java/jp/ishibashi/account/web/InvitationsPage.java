@@ -12,7 +12,7 @@ import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.tenant.Role;
 import jp.ishibashi.web.Pages;
-import org.omnifaces.util.Faces;
+import jp.ishibashi.web.PublicLinks;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -30,6 +30,7 @@ public class InvitationsPage implements Serializable {
   @Inject private Invitations invitations;
   @Inject private CurrentUser currentUser;
   @Inject private PortalClock clock;
+  @Inject private PublicLinks links;
 
   private String email;
   private Role role = Role.SUBCONTRACTOR;
@@ -86,12 +87,13 @@ public class InvitationsPage implements Serializable {
   }
 
   private void showLink(Invitations.Issued issued, String to) {
-    issuedLink = linkFor(issued.token().value());
+    issuedLink = linkFor(links, issued.token().value());
     issuedEmail = to;
   }
 
-  static String linkFor(String token) {
-    return Faces.getRequestBaseURL() + "invitation.xhtml?token=" + token;
+  /** The invitation link for a token. */
+  static String linkFor(PublicLinks links, String token) {
+    return links.to("invitation.xhtml?token=" + token);
   }
 
   public Invitation.Status status(Invitation invitation) {
