@@ -1,0 +1,496 @@
+package jp.ishibashi.workorder;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import jp.ishibashi.account.UserAccount;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Money;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+
+/**
+ * A work order — 発注書 — from an agency to one of its subcontractors: its terms and its scope,
+ * line by line. This class is the one place of the order's state machine.
+ *
+ * <p>The agency writes a DRAFT, which the subcontractor does not see. Sending it is refused until
+ * the Freelance Act's required terms are present (3条明示事項), and while the payment due date is
+ * more than 60 days after the delivery date. Once sent, the order is NEGOTIATING: the agency may
+ * still revise the terms, which the subcontractor then accepts; each scope line is proposed,
+ * countered and accepted on its own (see {@link ScopeLine}). When the terms and every remaining
+ * line are accepted by both sides the order is AGREED; any later edit reopens it.
+ */
+@Entity
+@Table(name = "work_order")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+public class WorkOrder {
+
+  /** The payment due date may be at most this many days after delivery (Freelance Act). */
+  public static final int MAX_PAYMENT_DAYS = 60;
+
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_DESCRIPTION = 4000;
+  public static final int MAX_PLACE = 500;
+  public static final int MAX_PAYMENT_METHOD = 500;
+  public static final Set<String> LANGUAGES = Set.of("ja", "en");
+
+  /** Whether the subcontractor has accepted the current terms. */
+  public enum TermsState {
+    PROPOSED,
+    ACCEPTED
+  }
+
+  @Id
+  @SequenceGenerator(name = "work_order_seq", sequenceName = "work_order_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "work_order_seq")
+  private Long id;
+
+  @Column(name = "order_number", nullable = false, length = 20)
+  private String number;
+
+  @Column(nullable = false, length = MAX_TITLE)
+  private String title;
+
+  @Column(length = MAX_DESCRIPTION)
+  private String description;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "subcontractor_id")
+  private UserAccount subcontractor;
+
+  @Column(nullable = false, length = 2)
+  private String language;
+
+  @Column(nullable = false, length = 3)
+  private String currency;
+
+  @Column(name = "commissioned_on")
+  private LocalDate commissionedOn;
+
+  @Column(name = "period_start")
+  private LocalDate periodStart;
+
+  @Column(name = "delivery_date")
+  private LocalDate deliveryDate;
+
+  @Column(name = "place_of_delivery", length = MAX_PLACE)
+  private String placeOfDelivery;
+
+  @Column(name = "review_days", nullable = false)
+  private int reviewDays;
+
+  @Column(name = "payment_due_date")
+  private LocalDate paymentDueDate;
+
+  @Column(name = "payment_method", length = MAX_PAYMENT_METHOD)
+  private String paymentMethod;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private WorkOrderStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "terms_state", nullable = false, length = 20)
+  private TermsState termsState;
+
+  @Column(name = "created_by", nullable = false)
+  private long createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "agreed_at")
+  private Instant agreedAt;
+
+  @OneToMany(mappedBy = "workOrder", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("sortOrder")
+  private List<ScopeLine> lines = new ArrayList<>();
+
+  @Version private long version;
+
+  protected WorkOrder() {}
+
+  /** A new draft with the given number; its terms are applied by {@link #revise}. */
+  WorkOrder(String number, long createdBy, Instant createdAt) {
+    this.number = number;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+    this.status = WorkOrderStatus.DRAFT;
+    this.termsState = TermsState.PROPOSED;
+    this.language = "ja";
+    this.currency = "JPY";
+    this.reviewDays = 7;
+  }
+
+  /**
+   * The agency writes or revises the terms. After sending, a revision must be accepted by the
+   * subcontractor again.
+   *
+   * @param today the agency's current date, to refuse dates in the past
+   */
+  void revise(Terms terms, UserAccount subcontractor, LocalDate today) {
+    String newTitle = Texts.required(terms.title(), "title", MAX_TITLE);
+    String newDescription = Texts.optional(terms.description(), "description", MAX_DESCRIPTION);
+    String newLanguage = terms.language() == null ? "ja" : terms.language();
+    if (!LANGUAGES.contains(newLanguage)) {
+      throw DomainException.at("language", "error.workOrder.language");
+    }
+    String newCurrency = terms.currency() == null ? "JPY" : terms.currency().strip();
+    try {
+      Money.currency(newCurrency);
+    } catch (DomainException e) {
+      throw DomainException.at("currency", e.key(), e.args());
+    }
+    if (!newCurrency.equals(currency) && !lines.isEmpty()) {
+      throw DomainException.at("currency", "error.workOrder.currencyLocked");
+    }
+    int days = terms.reviewDays() == null ? 7 : terms.reviewDays();
+    if (days < 1 || days > 60) {
+      throw DomainException.at("reviewDays", "error.workOrder.reviewDays");
+    }
+    if (terms.deliveryDate() != null && terms.deliveryDate().isBefore(today)) {
+      throw DomainException.at("deliveryDate", "error.workOrder.deliveryInPast");
+    }
+    if (terms.periodStart() != null
+        && terms.deliveryDate() != null
+        && terms.periodStart().isAfter(terms.deliveryDate())) {
+      throw DomainException.at("periodStart", "error.workOrder.periodOrder");
+    }
+    checkPaymentDate(terms.deliveryDate(), terms.paymentDueDate());
+    if (status != WorkOrderStatus.DRAFT && subcontractor != this.subcontractor) {
+      throw DomainException.at("subcontractor", "error.workOrder.subcontractorLocked");
+    }
+    this.title = newTitle;
+    this.description = newDescription;
+    this.subcontractor = subcontractor;
+    this.language = newLanguage;
+    this.currency = newCurrency;
+    this.commissionedOn = terms.commissionedOn();
+    this.periodStart = terms.periodStart();
+    this.deliveryDate = terms.deliveryDate();
+    this.placeOfDelivery = Texts.optional(terms.placeOfDelivery(), "placeOfDelivery", MAX_PLACE);
+    this.reviewDays = days;
+    this.paymentDueDate = terms.paymentDueDate();
+    this.paymentMethod =
+        Texts.optional(terms.paymentMethod(), "paymentMethod", MAX_PAYMENT_METHOD);
+    if (status != WorkOrderStatus.DRAFT) {
+      termsState = TermsState.PROPOSED;
+      reconsider(null);
+    }
+  }
+
+  /** The payment due date may be at most 60 days after the delivery date, and not before it. */
+  private static void checkPaymentDate(LocalDate delivery, LocalDate payment) {
+    if (delivery == null || payment == null) {
+      return;
+    }
+    if (payment.isBefore(delivery)) {
+      throw DomainException.at("paymentDueDate", "error.workOrder.paymentBeforeDelivery");
+    }
+    if (payment.isAfter(delivery.plusDays(MAX_PAYMENT_DAYS))) {
+      throw DomainException.at(
+          "paymentDueDate", "error.workOrder.paymentTooLate", MAX_PAYMENT_DAYS);
+    }
+  }
+
+  /**
+   * The Freelance Act's required terms that are still missing, as message keys; empty when the
+   * order may be sent. The parties' names come from the accounts and are always present.
+   */
+  public List<String> missingTerms() {
+    List<String> missing = new ArrayList<>();
+    if (subcontractor == null) {
+      missing.add("terms.subcontractor");
+    }
+    if (commissionedOn == null) {
+      missing.add("terms.commissionedOn");
+    }
+    List<ScopeLine> counted = countedLines();
+    if (counted.isEmpty()) {
+      missing.add("terms.lines");
+    } else if (counted.stream().anyMatch(l -> l.getContent().getDeliverable() == null)) {
+      missing.add("terms.deliverable");
+    }
+    if (deliveryDate == null) {
+      missing.add("terms.deliveryDate");
+    }
+    if (placeOfDelivery == null) {
+      missing.add("terms.placeOfDelivery");
+    }
+    if (!counted.isEmpty() && !totals().subtotal().isPositive()) {
+      missing.add("terms.fee");
+    }
+    if (paymentDueDate == null) {
+      missing.add("terms.paymentDueDate");
+    }
+    if (paymentMethod == null) {
+      missing.add("terms.paymentMethod");
+    }
+    return missing;
+  }
+
+  /** Sends the draft to the subcontractor; refused, with what is missing, until complete. */
+  void send(Instant now) {
+    if (status != WorkOrderStatus.DRAFT) {
+      throw new DomainException("error.workOrder.alreadySent");
+    }
+    List<String> missing = missingTerms();
+    if (!missing.isEmpty()) {
+      throw new MissingTermsException(missing);
+    }
+    checkPaymentDate(deliveryDate, paymentDueDate);
+    status = WorkOrderStatus.NEGOTIATING;
+    sentAt = now;
+  }
+
+  /** The subcontractor accepts the current terms. */
+  void acceptTerms(Party by, Instant now) {
+    requireNegotiable();
+    if (by != Party.SUBCONTRACTOR) {
+      throw new DomainException("error.workOrder.termsBySubcontractor");
+    }
+    if (termsState == TermsState.ACCEPTED) {
+      throw new DomainException("error.workOrder.termsAlreadyAccepted");
+    }
+    termsState = TermsState.ACCEPTED;
+    reconsider(now);
+  }
+
+  /** Adds a line proposed by one side; in a draft only the agency writes lines. */
+  ScopeLine addLine(LineContent content, Party by) {
+    requireEditableBy(by);
+    int next = lines.stream().mapToInt(ScopeLine::getSortOrder).max().orElse(0) + 1;
+    ScopeLine line = new ScopeLine(this, next, content, by);
+    lines.add(line);
+    reconsider(null);
+    return line;
+  }
+
+  ScopeLine.Action editLine(ScopeLine line, LineContent content, Party by) {
+    requireEditableBy(by);
+    ScopeLine.Action action = line.edit(content, by);
+    reconsider(null);
+    return action;
+  }
+
+  ScopeLine.Action acceptLine(ScopeLine line, Party by, Instant now) {
+    requireNegotiable();
+    ScopeLine.Action action = line.accept(by);
+    reconsider(now);
+    return action;
+  }
+
+  /**
+   * Drops a line: in a draft the agency simply deletes it (returns null); once sent, either side
+   * proposes the removal and the other side answers.
+   */
+  ScopeLine.Action removeLine(ScopeLine line, Party by) {
+    requireEditableBy(by);
+    if (status == WorkOrderStatus.DRAFT) {
+      lines.remove(line);
+      return null;
+    }
+    ScopeLine.Action action = line.proposeRemoval(by);
+    reconsider(null);
+    return action;
+  }
+
+  ScopeLine.Action keepLine(ScopeLine line, Party by) {
+    requireNegotiable();
+    ScopeLine.Action action = line.keep(by);
+    reconsider(null);
+    return action;
+  }
+
+  /** Moves a line one place up or down; the order of lines is not negotiated. */
+  void moveLine(ScopeLine line, int direction, Party by) {
+    if (by != Party.AGENCY || !isOpen()) {
+      throw new DomainException("error.workOrder.notEditable");
+    }
+    int index = lines.indexOf(line);
+    int target = index + Integer.signum(direction);
+    if (target < 0 || target >= lines.size()) {
+      return;
+    }
+    ScopeLine other = lines.get(target);
+    int order = line.getSortOrder();
+    line.moveTo(other.getSortOrder());
+    other.moveTo(order);
+    lines.set(target, line);
+    lines.set(index, other);
+  }
+
+  private void requireEditableBy(Party by) {
+    if (!isOpen()) {
+      throw new DomainException("error.workOrder.notEditable");
+    }
+    if (status == WorkOrderStatus.DRAFT && by != Party.AGENCY) {
+      throw new DomainException("error.workOrder.notEditable");
+    }
+  }
+
+  private void requireNegotiable() {
+    if (status != WorkOrderStatus.NEGOTIATING && status != WorkOrderStatus.AGREED) {
+      throw new DomainException("error.workOrder.notNegotiating");
+    }
+  }
+
+  /** Open for changes: a draft, or a sent order not yet signed. */
+  public boolean isOpen() {
+    return status == WorkOrderStatus.DRAFT
+        || status == WorkOrderStatus.NEGOTIATING
+        || status == WorkOrderStatus.AGREED;
+  }
+
+  /** AGREED when the terms and every remaining line are accepted; NEGOTIATING otherwise. */
+  private void reconsider(Instant now) {
+    if (status == WorkOrderStatus.DRAFT) {
+      return;
+    }
+    List<ScopeLine> counted = countedLines();
+    boolean agreed =
+        termsState == TermsState.ACCEPTED
+            && !counted.isEmpty()
+            && counted.stream().allMatch(l -> l.getState() == LineState.ACCEPTED);
+    if (agreed && status != WorkOrderStatus.AGREED && now != null) {
+      status = WorkOrderStatus.AGREED;
+      agreedAt = now;
+    } else if (!agreed) {
+      status = WorkOrderStatus.NEGOTIATING;
+      agreedAt = null;
+    }
+  }
+
+  /** Whether the given side has something to answer: terms or lines. */
+  public boolean awaits(Party side) {
+    if (status != WorkOrderStatus.NEGOTIATING) {
+      return false;
+    }
+    return (side == Party.SUBCONTRACTOR && termsState == TermsState.PROPOSED)
+        || lines.stream().anyMatch(l -> l.awaits(side));
+  }
+
+  /** The lines that count towards the scope and the fee: all but removed ones. */
+  public List<ScopeLine> countedLines() {
+    return lines.stream().filter(ScopeLine::counts).toList();
+  }
+
+  public Totals totals() {
+    return Totals.of(countedLines().stream().map(ScopeLine::getContent).toList(), currencyUnit());
+  }
+
+  public Currency currencyUnit() {
+    return Currency.getInstance(currency);
+  }
+
+  /** The inspection is complete at the latest this many days after delivery. */
+  public LocalDate inspectionDeadline() {
+    return deliveryDate == null ? null : deliveryDate.plusDays(reviewDays);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public UserAccount getSubcontractor() {
+    return subcontractor;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public LocalDate getCommissionedOn() {
+    return commissionedOn;
+  }
+
+  public LocalDate getPeriodStart() {
+    return periodStart;
+  }
+
+  public LocalDate getDeliveryDate() {
+    return deliveryDate;
+  }
+
+  public String getPlaceOfDelivery() {
+    return placeOfDelivery;
+  }
+
+  public int getReviewDays() {
+    return reviewDays;
+  }
+
+  public LocalDate getPaymentDueDate() {
+    return paymentDueDate;
+  }
+
+  public String getPaymentMethod() {
+    return paymentMethod;
+  }
+
+  public WorkOrderStatus getStatus() {
+    return status;
+  }
+
+  public TermsState getTermsState() {
+    return termsState;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public Instant getAgreedAt() {
+    return agreedAt;
+  }
+
+  public List<ScopeLine> getLines() {
+    return lines;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

@@ -1,0 +1,20 @@
+package jp.ishibashi.workorder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a work order page shows, loaded with a fixed number of queries whatever the number
+ * of lines: the order with its lines, the viewer's side, and each line's history.
+ */
+public record WorkOrderView(
+    WorkOrder order, Party viewer, String agencyName, Map<Long, List<LineRevision>> history) {
+
+  public List<LineRevision> historyOf(ScopeLine line) {
+    return history.getOrDefault(line.getId(), List.of());
+  }
+
+  public boolean isAgency() {
+    return viewer == Party.AGENCY;
+  }
+}
