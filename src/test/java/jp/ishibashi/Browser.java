@@ -139,6 +139,16 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Sets an input's value as the page would submit it, for widgets that reformat while typing
+   * (PrimeFaces date pickers).
+   */
+  public Browser setValue(String id, String value) {
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].value = arguments[1];", find(id), value);
+    return this;
+  }
+
   public String text(String id) {
     return find(id).getText();
   }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,17 +19,26 @@ public class PortalClock {
 
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
   private boolean adjustable;
+  private ZoneId zone;
   private Clock base = Clock.systemUTC();
 
   protected PortalClock() {}
 
   @Inject
-  PortalClock(@ConfigProperty(name = "portal.clock.adjustable") boolean adjustable) {
+  PortalClock(
+      @ConfigProperty(name = "portal.clock.adjustable") boolean adjustable,
+      @ConfigProperty(name = "portal.time-zone") String zone) {
     this.adjustable = adjustable;
+    this.zone = ZoneId.of(zone);
   }
 
   public Instant now() {
     return base.instant().plus(offset.get());
+  }
+
+  /** Today's date in the portal's time zone (Japan by default), for due dates and deadlines. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(now(), zone);
   }
 
   /** A {@link Clock} view of this clock, in UTC. */

@@ -3,7 +3,13 @@ package jp.ishibashi.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.faces.context.FacesContext;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import jp.ishibashi.shared.Money;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,5 +27,27 @@ public class Formats {
 
   public String dateTime(Instant instant) {
     return instant == null ? "" : DATE_TIME.withZone(ZoneId.of(zone)).format(instant);
+  }
+
+  public String date(LocalDate date) {
+    return date == null ? "" : date.toString();
+  }
+
+  /** An amount with its currency's symbol and minor digits, in the view's language. */
+  public String money(Money money) {
+    if (money == null) {
+      return "";
+    }
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+    format.setCurrency(money.currency());
+    format.setMinimumFractionDigits(money.amount().scale());
+    format.setMaximumFractionDigits(money.amount().scale());
+    return format.format(money.amount());
+  }
+
+  /** A quantity without needless decimals: 2, 1.5. */
+  public String quantity(BigDecimal quantity) {
+    return quantity == null ? "" : quantity.stripTrailingZeros().toPlainString();
   }
 }

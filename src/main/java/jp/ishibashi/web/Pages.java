@@ -43,6 +43,15 @@ public final class Pages {
   }
 
   /**
+   * Shows a refusal beside its field when the rule names one (the form's component ids are the
+   * field names), otherwise at the top of the page.
+   */
+  public static void errorAt(String formId, DomainException e) {
+    error(e.field() == null ? null : formId + ":" + e.field(), e);
+    FacesContext.getCurrentInstance().validationFailed();
+  }
+
+  /**
    * Answers 404 for a thing that does not exist for this user, and an error message for any other
    * refused rule.
    */

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Agency;
 import jp.ishibashi.tenant.Tenancy;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The work order use cases, for pages and the REST API alike. Every call names the actor; the
@@ -39,10 +37,6 @@ public class WorkOrders {
   @Inject private Tenancy tenancy;
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
-
-  @Inject
-  @ConfigProperty(name = "portal.time-zone")
-  private String zone;
 
   public WorkOrder create(Actor actor, Terms terms) {
     requireAgency(actor);
@@ -369,6 +363,6 @@ public class WorkOrders {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.now(), ZoneId.of(zone));
+    return clock.today();
   }
 }

@@ -1,0 +1,191 @@
+package jp.ishibashi.workorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import jp.ishibashi.Browser;
+import jp.ishibashi.Deployments;
+import jp.ishibashi.platform.DemoData;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The work order pages in a real browser: the agency writes and sends an order, the
+ * subcontractor negotiates it line by line, and both sides see it agreed.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WorkOrderPagesIT {
+
+  private static final String AGENCY = "admin@sakura.example";
+  private static final String SUBCONTRACTOR = "tanaka@freelance.example";
+  private static Browser browser;
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @BeforeEach
+  void freshSession() {
+    if (browser == null) {
+      browser = new Browser(base);
+    }
+    browser.driver().manage().deleteAllCookies();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneId.of("Asia/Tokyo"));
+  }
+
+  /** Writes a new order's terms in the editor and returns to its page. */
+  private static void createOrder(String title) {
+    browser.open("agency/work-order-edit.xhtml").type("terms:title", title);
+    new Select(browser.find("terms:subcontractor")).selectByVisibleText("田中 美咲");
+    browser
+        .setValue("terms:deliveryDate_input", today().plusDays(30).toString())
+        .setValue("terms:paymentDueDate_input", today().plusDays(60).toString())
+        .type("terms:placeOfDelivery", "Google ドライブの共有フォルダ")
+        .type("terms:paymentMethod", "銀行振込（振込手数料は発注者負担）")
+        .click("terms:save");
+  }
+
+  private static void addLine(String text, String deliverable, String quantity, String price) {
+    browser
+        .type("newLine:text", text)
+        .type("newLine:deliverable", deliverable)
+        .type("newLine:acceptanceCriteria", "レビューで指摘がないこと")
+        .type("newLine:quantity", quantity)
+        .type("newLine:unitPrice", price)
+        .click("newLine:add");
+  }
+
+  private static String lineState(int row) {
+    return browser
+        .driver()
+        .findElement(By.xpath("//div[@id='lines:table']//tbody/tr[" + (row + 1) + "]/td[6]"))
+        .getText();
+  }
+
+  @Test
+  void anOrderWithThreeJapaneseLinesIsNegotiatedUntilBothSidesSeeItAgreed() {
+    String title = "ランディングページ制作 " + UUID.randomUUID().toString().substring(0, 4);
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    createOrder(title);
+    assertThat(browser.heading()).contains(title).contains("WO-");
+    String orderUrl = browser.url();
+
+    addLine("デザインカンプ作成", "デザインカンプ（PDF）", "2", "50000");
+    addLine("HTML/CSS コーディング", "ソースコード一式", "2", "80000");
+    addLine("<b>ブラウザ</b>テスト", "テスト結果報告書", "1", "30000");
+    assertThat(browser.text("totals")).contains("290,000").contains("29,000").contains("319,000");
+    assertThat(browser.text("lines:table")).contains("<b>ブラウザ</b>テスト");
+
+    browser.click("actions:send");
+    assertThat(browser.text("status")).contains("交渉中");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    assertThat(browser.text("orders:table")).contains(title).contains("回答待ち");
+    browser.driver().get(orderUrl);
+    browser.click("actions:acceptTerms");
+    browser.click("lines:table:0:accept");
+    browser.click("lines:table:2:accept");
+
+    counterQuantity(1, "3");
+    assertThat(lineState(1)).contains("提案中").contains("受注者の提案");
+    assertThat(browser.text("status")).contains("交渉中");
+    browser.signOut();
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.driver().get(orderUrl);
+    assertThat(lineState(1)).contains("回答待ち");
+    assertThat(browser.text("history")).contains("修正提案").contains("数量").contains("2 → 3");
+    browser.click("lines:table:1:accept");
+    assertThat(browser.text("status")).contains("合意済み");
+    assertThat(browser.text("totals")).contains("370,000");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.driver().get(orderUrl);
+    assertThat(browser.text("status")).contains("合意済み");
+  }
+
+  /** Edits a line in place, as the row editor does: pencil, new quantity, check. */
+  private static void counterQuantity(int row, String quantity) {
+    WebElement tr =
+        browser.driver().findElement(By.xpath("//div[@id='lines:table']//tbody/tr[" + (row + 1) + "]"));
+    tr.findElement(By.cssSelector(".ui-row-editor-pencil")).click();
+    browser.type("lines:table:" + row + ":quantity", quantity);
+    WebElement check = tr.findElement(By.cssSelector(".ui-row-editor-check"));
+    WebElement html = browser.driver().findElement(By.tagName("html"));
+    check.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+        .until(d -> {
+          try {
+            html.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.WebDriverException gone) {
+            return true;
+          }
+        });
+    browser.find("lines:table");
+  }
+
+  @Test
+  void sendingIsRefusedWithTheListOfMissingTerms() {
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open("agency/work-order-edit.xhtml").type("terms:title", "条件不足の発注書");
+    browser.click("terms:save");
+
+    assertThat(browser.text("missing"))
+        .contains("受注者")
+        .contains("納期")
+        .contains("作業項目")
+        .contains("支払期日");
+    browser.click("actions:send");
+    assertThat(browser.text("messages")).contains("まだ送付できません");
+    assertThat(browser.text("status")).contains("下書き");
+  }
+
+  @Test
+  void badInputIsExplainedAtTheFieldAndNothingIsSaved() {
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open("agency/work-order-edit.xhtml").type("terms:title", "入力検証");
+    browser
+        .setValue("terms:deliveryDate_input", today().plusDays(10).toString())
+        .setValue("terms:paymentDueDate_input", today().plusDays(80).toString())
+        .click("terms:save");
+    assertThat(browser.pageText()).contains("60日以内");
+    assertThat(browser.url()).contains("work-order-edit");
+
+    browser.setValue("terms:paymentDueDate_input", today().plusDays(40).toString()).click("terms:save");
+    assertThat(browser.heading()).contains("入力検証");
+
+    addLine("数量ゼロ", "成果物", "0", "1000");
+    assertThat(browser.text("newLine")).contains("数量は0より大きく");
+    addLine("小数の円", "成果物", "1", "100.5");
+    assertThat(browser.text("newLine")).contains("小数点以下0桁まで");
+    assertThat(browser.text("lines:table")).contains("作業項目はまだありません");
+  }
+}
