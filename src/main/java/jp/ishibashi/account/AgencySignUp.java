@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Agency;
 import jp.ishibashi.tenant.Role;
 import jp.ishibashi.tenant.Tenancy;
@@ -24,8 +25,8 @@ public class AgencySignUp {
 
   /** Creates the agency and its admin; returns the admin's account. */
   public UserAccount signUp(Form form) {
-    String agencyName = Names.required(form.agencyName(), "error.agencyName.required", 200);
-    String displayName = Names.required(form.displayName(), "error.displayName.required", 100);
+    String agencyName = Texts.required(form.agencyName(), "agencyName", 200, "error.agencyName.required");
+    String displayName = Texts.required(form.displayName(), "displayName", 100, "error.displayName.required");
     EmailAddress email = EmailAddress.of(form.email());
     String hash = passwords.hashNew(form.password());
     Accounts.refuseTaken(directory, email);

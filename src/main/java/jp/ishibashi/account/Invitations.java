@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Texts;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Agency;
@@ -136,7 +137,7 @@ public class Invitations {
     Invitation invitation = found.invitation();
     Instant now = clock.now();
     invitation.checkAcceptable(now);
-    String name = Names.required(displayName, "error.displayName.required", 100);
+    String name = Texts.required(displayName, "displayName", 100, "error.displayName.required");
     EmailAddress email = EmailAddress.of(invitation.getEmail());
     String hash = passwords.hashNew(password);
     Accounts.refuseTaken(directory, email);

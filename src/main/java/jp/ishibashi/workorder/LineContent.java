@@ -11,6 +11,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Texts;
 import jp.ishibashi.shared.Money;
 
 /**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Texts;
 import jp.ishibashi.shared.Money;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
