@@ -111,15 +111,8 @@ public class WorkOrders {
   }
 
   public ScopeLine acceptLine(Actor actor, long orderId, long lineId, long version) {
-    EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
-    Party party = partyOf(actor, order);
-    ScopeLine line = line(order, lineId, version);
-    ScopeLine.Action action = order.acceptLine(line, party, clock.now());
-    flush(em);
-    revision(em, actor, line, action, party);
-    audit.record(actor, "LINE_" + action, SUBJECT, orderId, describe(line) + status(order));
-    return line;
+    return answerLine(
+        actor, orderId, lineId, version, (order, line, party) -> order.acceptLine(line, party, clock.now()));
   }
 
   /** Deletes a draft's line, or proposes removing a line of a sent order. */
@@ -146,11 +139,22 @@ public class WorkOrders {
 
   /** Refuses a proposed removal: the line stays, proposed again by the refusing side. */
   public ScopeLine keepLine(Actor actor, long orderId, long lineId, long version) {
+    return answerLine(actor, orderId, lineId, version, WorkOrder::keepLine);
+  }
+
+  /** One side's answer to a line, applied by the order. */
+  @FunctionalInterface
+  private interface Answer {
+    ScopeLine.Action apply(WorkOrder order, ScopeLine line, Party party);
+  }
+
+  /** Applies an answer to a line, then records it in the line's history and the audit trail. */
+  private ScopeLine answerLine(Actor actor, long orderId, long lineId, long version, Answer answer) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = find(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
-    ScopeLine.Action action = order.keepLine(line, party);
+    ScopeLine.Action action = answer.apply(order, line, party);
     flush(em);
     revision(em, actor, line, action, party);
     audit.record(actor, "LINE_" + action, SUBJECT, orderId, describe(line) + status(order));

@@ -2,17 +2,14 @@ package jp.ishibashi.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.UUID;
 import jp.ishibashi.Browser;
+import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.platform.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,32 +20,16 @@ import org.openqa.selenium.support.ui.Select;
  * link, the agency switcher, sign-in throttling, languages, removed members and foreign ids.
  */
 @ExtendWith(ArquillianExtension.class)
-class AccountPagesIT {
+class AccountPagesIT extends BrowserTest {
 
   private static final String PASSWORD = "correct-horse-battery";
-  private static Browser browser;
 
-  @ArquillianResource URL base;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.portal();
   }
 
-  @BeforeEach
-  void freshSession() {
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-    browser.driver().manage().deleteAllCookies();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private static String email(String who) {
     return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";

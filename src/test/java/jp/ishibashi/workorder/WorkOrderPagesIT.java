@@ -2,19 +2,15 @@ package jp.ishibashi.workorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-import jp.ishibashi.Browser;
+import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.platform.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -26,33 +22,17 @@ import org.openqa.selenium.support.ui.Select;
  * subcontractor negotiates it line by line, and both sides see it agreed.
  */
 @ExtendWith(ArquillianExtension.class)
-class WorkOrderPagesIT {
+class WorkOrderPagesIT extends BrowserTest {
 
   private static final String AGENCY = "admin@sakura.example";
   private static final String SUBCONTRACTOR = "tanaka@freelance.example";
-  private static Browser browser;
 
-  @ArquillianResource URL base;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.portal();
   }
 
-  @BeforeEach
-  void freshSession() {
-    if (browser == null) {
-      browser = new Browser(base);
-    }
-    browser.driver().manage().deleteAllCookies();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private static LocalDate today() {
     return LocalDate.now(ZoneId.of("Asia/Tokyo"));
