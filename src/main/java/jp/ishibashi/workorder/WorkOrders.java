@@ -135,11 +135,16 @@ public class WorkOrders {
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     String described = describe(line);
-    ScopeLine.Action action = order.removeLine(line, party);
-    if (action == null) {
+    if (order.getStatus() == WorkOrderStatus.DRAFT) {
+      // A draft's line goes with its history. The history goes first: it refers to the line,
+      // and once the order lets go of the line, the next flush (which the bulk delete would
+      // trigger) deletes the line.
       em.createQuery("delete from LineRevision r where r.lineId = :line")
           .setParameter("line", lineId)
           .executeUpdate();
+    }
+    ScopeLine.Action action = order.removeLine(line, party);
+    if (action == null) {
       em.remove(line);
       flush(em);
       audit.record(actor, "LINE_DELETED", SUBJECT, orderId, described);
