@@ -59,7 +59,7 @@ public class WorkOrders {
   public WorkOrder reviseTerms(Actor actor, long orderId, long version, Terms terms) {
     requireAgency(actor);
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = current(find(em, actor, orderId), version);
+    WorkOrder order = current(lockForChange(em, actor, orderId), version);
     order.revise(terms, subcontractor(em, terms.subcontractorId()), today());
     flush(em);
     audit.record(actor, "TERMS_REVISED", SUBJECT, orderId, order.getTitle());
@@ -70,7 +70,7 @@ public class WorkOrders {
   public WorkOrder send(Actor actor, long orderId, long version) {
     requireAgency(actor);
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = current(find(em, actor, orderId), version);
+    WorkOrder order = current(lockForChange(em, actor, orderId), version);
     order.send(clock.now());
     flush(em);
     audit.record(actor, "WORK_ORDER_SENT", SUBJECT, orderId, order.getNumber());
@@ -79,7 +79,7 @@ public class WorkOrders {
 
   public WorkOrder acceptTerms(Actor actor, long orderId, long version) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = current(find(em, actor, orderId), version);
+    WorkOrder order = current(lockForChange(em, actor, orderId), version);
     order.acceptTerms(partyOf(actor, order), clock.now());
     flush(em);
     audit.record(actor, "TERMS_ACCEPTED", SUBJECT, orderId, status(order));
@@ -88,7 +88,7 @@ public class WorkOrders {
 
   public ScopeLine addLine(Actor actor, long orderId, LineInput input) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = order.addLine(content(input, order), party);
     em.persist(line);
@@ -100,7 +100,7 @@ public class WorkOrders {
 
   public ScopeLine editLine(Actor actor, long orderId, long lineId, long version, LineInput input) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     LineContent before = line.getContent();
@@ -118,7 +118,7 @@ public class WorkOrders {
 
   public ScopeLine acceptLine(Actor actor, long orderId, long lineId, long version) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     ScopeLine.Action action = order.acceptLine(line, party, clock.now());
@@ -131,7 +131,7 @@ public class WorkOrders {
   /** Deletes a draft's line, or proposes removing a line of a sent order. */
   public void removeLine(Actor actor, long orderId, long lineId, long version) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     String described = describe(line);
@@ -158,7 +158,7 @@ public class WorkOrders {
   /** Refuses a proposed removal: the line stays, proposed again by the refusing side. */
   public ScopeLine keepLine(Actor actor, long orderId, long lineId, long version) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     ScopeLine.Action action = order.keepLine(line, party);
@@ -170,7 +170,7 @@ public class WorkOrders {
 
   public void moveLine(Actor actor, long orderId, long lineId, int direction) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     ScopeLine line =
         order.getLines().stream()
             .filter(l -> l.getId() == lineId)
@@ -257,6 +257,21 @@ public class WorkOrders {
   /** The order, if the actor may see it: its agency's staff, or its subcontractor once sent. */
   private WorkOrder find(EntityManager em, Actor actor, long orderId) {
     WorkOrder order = em.find(WorkOrder.class, orderId);
+    if (order == null) {
+      throw new NotFoundException();
+    }
+    partyOf(actor, order);
+    return order;
+  }
+
+  /**
+   * The order, like {@link #find}, and locked until the transaction ends. Changes to one order
+   * thus run one after the other, each deciding on what the previous one committed: two sides
+   * answering the last open items at the same moment must still agree the order, which two
+   * transactions that each saw the other's item still open would not.
+   */
+  private WorkOrder lockForChange(EntityManager em, Actor actor, long orderId) {
+    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
     if (order == null) {
       throw new NotFoundException();
     }

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.naming.InitialContext;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.AgencySignUp;
@@ -24,6 +30,7 @@ import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Role;
+import jp.ishibashi.tenant.Tenancy;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,8 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Work orders inside Payara Micro on the configured database, through the {@link WorkOrders}
- * service: isolation of every use case, history and audit. Every test makes its own agencies and
- * orders, so tests are independent of each other and of whatever else is in a shared database.
+ * service: isolation of every use case, history and audit, and locking. Every test makes its own
+ * agencies and orders, so tests are independent of each other and of whatever else is in a shared
+ * database.
  */
 @ExtendWith(ArquillianExtension.class)
 class WorkOrdersIT {
@@ -52,6 +60,7 @@ class WorkOrdersIT {
   @Inject AccountDirectory directory;
   @Inject AuditTrail audit;
   @Inject PortalClock clock;
+  @Inject Tenancy tenancy;
   @Inject UserTransaction tx;
 
   // ---------------------------------------------------------------------------------------------
@@ -157,6 +166,56 @@ class WorkOrdersIT {
     assertEquals(List.of(kept), List.copyOf(view.history().keySet()));
     List<AuditEvent> events = events(agency, id);
     assertEquals("LINE_DELETED", events.get(events.size() - 1).getAction());
+  }
+
+  /**
+   * Two sides answering the last open items of an order at the same moment must still agree it.
+   * Each change therefore holds the order locked until it commits, so the other change waits and
+   * then decides on the committed state. Shown here without timing: while the subcontractor's
+   * accept is still uncommitted, another transaction cannot lock the order.
+   */
+  @Test
+  void aChangeKeepsTheOrderLockedUntilItCommits() throws Exception {
+    Actor agency = newAgency("株式会社同時");
+    UserAccount sub = join(agency, "同時 回答");
+    Actor subActor = subcontractor(sub, agency);
+    long id = workOrders.create(agency, serviceTerms(sub.getId())).getId();
+    long first = workOrders.addLine(agency, id, serviceLine("一つ目", "1000")).getId();
+    long second = workOrders.addLine(agency, id, serviceLine("二つ目", "2000")).getId();
+    workOrders.send(agency, id, workOrders.view(agency, id).order().getVersion());
+    workOrders.acceptTerms(subActor, id, workOrders.view(subActor, id).order().getVersion());
+    TransactionManager transactions = InitialContext.doLookup("java:appserver/TransactionManager");
+
+    tx.begin();
+    try {
+      workOrders.acceptLine(subActor, id, first, lineVersion(agency, id, first));
+      Transaction uncommitted = transactions.suspend();
+      try {
+        tx.begin();
+        try {
+          assertThrows(
+              PersistenceException.class,
+              () ->
+                  tenancy
+                      .em(agency)
+                      .find(
+                          WorkOrder.class,
+                          id,
+                          LockModeType.PESSIMISTIC_WRITE,
+                          Map.of("jakarta.persistence.lock.timeout", 0)));
+        } finally {
+          tx.rollback();
+        }
+      } finally {
+        transactions.resume(uncommitted);
+      }
+    } finally {
+      tx.commit();
+    }
+
+    assertEquals(WorkOrderStatus.NEGOTIATING, workOrders.view(agency, id).order().getStatus());
+    workOrders.acceptLine(subActor, id, second, lineVersion(agency, id, second));
+    assertEquals(WorkOrderStatus.AGREED, workOrders.view(agency, id).order().getStatus());
   }
 
   // ---------------------------------------------------------------------------------------------
