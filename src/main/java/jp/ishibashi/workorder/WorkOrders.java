@@ -53,7 +53,7 @@ public class WorkOrders {
   public WorkOrder reviseTerms(Actor actor, long orderId, long version, Terms terms) {
     requireAgency(actor);
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = current(find(em, actor, orderId), version);
+    WorkOrder order = current(lockForChange(em, actor, orderId), version);
     order.revise(terms, subcontractor(em, terms.subcontractorId()), today());
     flush(em);
     audit.record(actor, "TERMS_REVISED", SUBJECT, orderId, order.getTitle());
@@ -64,7 +64,7 @@ public class WorkOrders {
   public WorkOrder send(Actor actor, long orderId, long version) {
     requireAgency(actor);
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = current(find(em, actor, orderId), version);
+    WorkOrder order = current(lockForChange(em, actor, orderId), version);
     order.send(clock.now());
     flush(em);
     audit.record(actor, "WORK_ORDER_SENT", SUBJECT, orderId, order.getNumber());
@@ -73,7 +73,7 @@ public class WorkOrders {
 
   public WorkOrder acceptTerms(Actor actor, long orderId, long version) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = current(find(em, actor, orderId), version);
+    WorkOrder order = current(lockForChange(em, actor, orderId), version);
     order.acceptTerms(partyOf(actor, order), clock.now());
     flush(em);
     audit.record(actor, "TERMS_ACCEPTED", SUBJECT, orderId, status(order));
@@ -82,7 +82,7 @@ public class WorkOrders {
 
   public ScopeLine addLine(Actor actor, long orderId, LineInput input) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = order.addLine(content(input, order), party);
     em.persist(line);
@@ -94,7 +94,7 @@ public class WorkOrders {
 
   public ScopeLine editLine(Actor actor, long orderId, long lineId, long version, LineInput input) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     LineContent before = line.getContent();
@@ -111,22 +111,39 @@ public class WorkOrders {
   }
 
   public ScopeLine acceptLine(Actor actor, long orderId, long lineId, long version) {
+<<<<<<< HEAD
     return answerLine(
         actor, orderId, lineId, version, (order, line, party) -> order.acceptLine(line, party, clock.now()));
+=======
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = lockForChange(em, actor, orderId);
+    Party party = partyOf(actor, order);
+    ScopeLine line = line(order, lineId, version);
+    ScopeLine.Action action = order.acceptLine(line, party, clock.now());
+    flush(em);
+    revision(em, actor, line, action, party);
+    audit.record(actor, "LINE_" + action, SUBJECT, orderId, describe(line) + status(order));
+    return line;
+>>>>>>> rest-api
   }
 
   /** Deletes a draft's line, or proposes removing a line of a sent order. */
   public void removeLine(Actor actor, long orderId, long lineId, long version) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     String described = describe(line);
-    ScopeLine.Action action = order.removeLine(line, party);
-    if (action == null) {
+    if (order.getStatus() == WorkOrderStatus.DRAFT) {
+      // A draft's line goes with its history. The history goes first: it refers to the line,
+      // and once the order lets go of the line, the next flush (which the bulk delete would
+      // trigger) deletes the line.
       em.createQuery("delete from LineRevision r where r.lineId = :line")
           .setParameter("line", lineId)
           .executeUpdate();
+    }
+    ScopeLine.Action action = order.removeLine(line, party);
+    if (action == null) {
       em.remove(line);
       flush(em);
       audit.record(actor, "LINE_DELETED", SUBJECT, orderId, described);
@@ -151,7 +168,7 @@ public class WorkOrders {
   /** Applies an answer to a line, then records it in the line's history and the audit trail. */
   private ScopeLine answerLine(Actor actor, long orderId, long lineId, long version, Answer answer) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     ScopeLine.Action action = answer.apply(order, line, party);
@@ -163,7 +180,7 @@ public class WorkOrders {
 
   public void moveLine(Actor actor, long orderId, long lineId, int direction) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, actor, orderId);
+    WorkOrder order = lockForChange(em, actor, orderId);
     ScopeLine line =
         order.getLines().stream()
             .filter(l -> l.getId() == lineId)
@@ -250,6 +267,21 @@ public class WorkOrders {
   /** The order, if the actor may see it: its agency's staff, or its subcontractor once sent. */
   private WorkOrder find(EntityManager em, Actor actor, long orderId) {
     WorkOrder order = em.find(WorkOrder.class, orderId);
+    if (order == null) {
+      throw new NotFoundException();
+    }
+    partyOf(actor, order);
+    return order;
+  }
+
+  /**
+   * The order, like {@link #find}, and locked until the transaction ends. Changes to one order
+   * thus run one after the other, each deciding on what the previous one committed: two sides
+   * answering the last open items at the same moment must still agree the order, which two
+   * transactions that each saw the other's item still open would not.
+   */
+  private WorkOrder lockForChange(EntityManager em, Actor actor, long orderId) {
+    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
     if (order == null) {
       throw new NotFoundException();
     }

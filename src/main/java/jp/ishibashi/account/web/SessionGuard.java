@@ -26,6 +26,7 @@ public class SessionGuard extends HttpFilter {
       throws IOException, ServletException {
     if (request.getUserPrincipal() != null
         && !request.getRequestURI().contains("/jakarta.faces.resource/")
+        && !isApi(request)
         && !currentUser.mayContinue()) {
       HttpSession session = request.getSession(false);
       if (session != null) {
@@ -36,5 +37,10 @@ public class SessionGuard extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The REST API ends such sessions itself, answering 401 rather than redirecting. */
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 }

@@ -3,7 +3,10 @@ package jp.ishibashi.account.web;
 import jakarta.enterprise.context.RequestScoped;
 import jp.ishibashi.account.SignInService;
 
-/** The outcome of this request's sign-in attempt, for the page to explain a refusal. */
+/**
+ * The outcome of this request's sign-in attempt, for the sign-in page or the API's session resource
+ * to explain a refusal without checking the password again.
+ */
 @RequestScoped
 public class SignInOutcome {
 
@@ -13,7 +16,7 @@ public class SignInOutcome {
     this.outcome = outcome;
   }
 
-  SignInService.Outcome get() {
+  public SignInService.Outcome get() {
     return outcome;
   }
 }

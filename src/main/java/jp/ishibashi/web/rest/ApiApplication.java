@@ -1,0 +1,48 @@
+package jp.ishibashi.web.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import jp.ishibashi.workorder.rest.SubcontractorsResource;
+import jp.ishibashi.workorder.rest.WorkOrdersResource;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The JSON REST API under {@code /api}. Its resources and providers are listed here rather than
+ * scanned, so that nothing else on the class path joins the API by accident. The OpenAPI document
+ * at {@code /openapi} merges these annotations with {@code META-INF/openapi.yaml}, which holds the
+ * problem details schema and the shared error responses.
+ */
+@ApplicationPath("/api")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Ishibashi REST API",
+            version = "1",
+            description =
+                "Work orders for agencies and subcontractors. Sign in with POST /api/session; the"
+                    + " session cookie then authenticates every call. POST, PUT and DELETE need"
+                    + " Content-Type application/json. Errors are RFC 9457 problem details"
+                    + " (application/problem+json) with the message key in \"key\"."),
+    tags = {
+      @Tag(
+          name = "Session",
+          description = "Sign-in, sign-out and the agency a subcontractor acts in"),
+      @Tag(name = "Work orders", description = "Terms, scope lines and their negotiation")
+    })
+public class ApiApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        SessionResource.class,
+        WorkOrdersResource.class,
+        SubcontractorsResource.class,
+        JsonRequestsOnly.class,
+        SignedInOnly.class,
+        ApiResponseHeaders.class,
+        ProblemMapper.class);
+  }
+}

@@ -1,0 +1,180 @@
+package jp.ishibashi;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * A client of the portal's REST API with its own cookie jar, so each instance is one session of one
+ * user. Changes are sent as JSON; replies keep status, headers and body for assertions.
+ */
+public final class ApiClient {
+
+  /** One HTTP reply. */
+  public record Reply(int status, HttpResponse<String> response) {
+
+    public String body() {
+      return response.body();
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonObject json() {
+      return (JsonObject) parse();
+    }
+
+    public JsonArray array() {
+      return (JsonArray) parse();
+    }
+
+    private JsonStructure parse() {
+      try (var reader = Json.createReader(new StringReader(body()))) {
+        return reader.read();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body();
+    }
+  }
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+  private final URI api;
+  private String language;
+
+  public ApiClient(URL base) {
+    try {
+      this.api = base.toURI().resolve("api/");
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(20))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** Sends {@code Accept-Language} with every request from now on (null: none). */
+  public ApiClient language(String tag) {
+    this.language = tag;
+    return this;
+  }
+
+  /** Signs in and fails unless the API answers 204. */
+  public ApiClient signIn(String email, String password) {
+    Reply reply = post("session", object("email", email, "password", password));
+    if (reply.status() != 204) {
+      throw new IllegalStateException("Sign-in of " + email + " failed: " + reply);
+    }
+    return this;
+  }
+
+  /** The value of a cookie this session holds, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A GET of a path relative to the portal's context root rather than {@code /api/}. */
+  public Reply getFromRoot(String path) {
+    return send("GET", "../" + path, null, null);
+  }
+
+  public Reply get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  public Reply post(String path, String json) {
+    return send("POST", path, "application/json", json);
+  }
+
+  public Reply put(String path, String json) {
+    return send("PUT", path, "application/json", json);
+  }
+
+  /** A DELETE, which like every change carries Content-Type application/json. */
+  public Reply delete(String path) {
+    return send("DELETE", path, "application/json", null);
+  }
+
+  public Reply send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A JSON object from alternating names and values: strings, numbers, booleans, dates (as ISO
+   * strings) and nulls.
+   */
+  public static String object(Object... namesAndValues) {
+    JsonObjectBuilder o = Json.createObjectBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      Object value = namesAndValues[i + 1];
+      if (value == null) {
+        o.addNull(name);
+      } else if (value instanceof String s) {
+        o.add(name, s);
+      } else if (value instanceof LocalDate d) {
+        o.add(name, d.toString());
+      } else if (value instanceof Integer n) {
+        o.add(name, n);
+      } else if (value instanceof Long n) {
+        o.add(name, n);
+      } else if (value instanceof BigDecimal n) {
+        o.add(name, n);
+      } else if (value instanceof Boolean b) {
+        o.add(name, b);
+      } else {
+        throw new IllegalArgumentException("Unsupported JSON value: " + value);
+      }
+    }
+    return o.build().toString();
+  }
+}
