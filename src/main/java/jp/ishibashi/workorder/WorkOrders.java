@@ -111,20 +111,8 @@ public class WorkOrders {
   }
 
   public ScopeLine acceptLine(Actor actor, long orderId, long lineId, long version) {
-<<<<<<< HEAD
     return answerLine(
         actor, orderId, lineId, version, (order, line, party) -> order.acceptLine(line, party, clock.now()));
-=======
-    EntityManager em = tenancy.em(actor);
-    WorkOrder order = lockForChange(em, actor, orderId);
-    Party party = partyOf(actor, order);
-    ScopeLine line = line(order, lineId, version);
-    ScopeLine.Action action = order.acceptLine(line, party, clock.now());
-    flush(em);
-    revision(em, actor, line, action, party);
-    audit.record(actor, "LINE_" + action, SUBJECT, orderId, describe(line) + status(order));
-    return line;
->>>>>>> rest-api
   }
 
   /** Deletes a draft's line, or proposes removing a line of a sent order. */
