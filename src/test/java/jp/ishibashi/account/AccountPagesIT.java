@@ -229,6 +229,18 @@ class AccountPagesIT extends BrowserTest {
   }
 
   @Test
+  void theSessionCookieIsHttpOnlyAndStaysOnThisSite() throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+  }
+
+  @Test
   void aPostWithAnExpiredViewShowsTheExpiredPage() {
     browser.open("login.xhtml").type("signIn:email", "admin@sakura.example");
     browser.driver().manage().deleteCookieNamed("JSESSIONID");
