@@ -149,7 +149,7 @@ class WorkOrderPageQueriesIT {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, home.statusCode());
+    assertEquals(200, home.statusCode(), "signing in led to " + home.uri());
     assertFalse(home.uri().getPath().endsWith("login.xhtml"), "signed in, not back at sign-in");
     assertTrue(home.body().contains("id=\"userName\""), "the signed-in user's name is shown");
     return client;
