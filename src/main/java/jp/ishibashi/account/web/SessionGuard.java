@@ -11,8 +11,11 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Ends a signed-in session at its next request once the user has lost access: a removed staff
- * member, or a subcontractor whose engagement with the agency it works in has ended.
+ * Guards every signed-in request. It ends the session once the user has lost access (a removed
+ * staff member, or a subcontractor whose engagement with the agency it works in has ended), and
+ * it gates the role-specific page trees by the user's role as the database says now. Container
+ * roles are not used for that: web.xml only requires a signed-in user, because Payara may lose a
+ * session's groups under concurrent requests, and a role change must count at once.
  */
 @WebFilter(urlPatterns = "/*")
 public class SessionGuard extends HttpFilter {
@@ -36,7 +39,34 @@ public class SessionGuard extends HttpFilter {
       response.sendRedirect(request.getContextPath() + "/login.xhtml?ended=true");
       return;
     }
+    if (request.getUserPrincipal() != null
+        && !mayOpen(
+            request.getRequestURI().substring(request.getContextPath().length()),
+            currentUser.isAgencyAdmin(),
+            currentUser.isAgencyMember(),
+            currentUser.isSubcontractor())) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether a user with these roles may open a path: {@code /agency/admin/} is for agency admins,
+   * {@code /agency/} for agency staff, {@code /sub/} for subcontractors; other paths are open to
+   * every signed-in user (the services check the party of each work order).
+   */
+  static boolean mayOpen(String path, boolean admin, boolean agencyMember, boolean subcontractor) {
+    if (path.startsWith("/agency/admin/")) {
+      return admin;
+    }
+    if (path.startsWith("/agency/")) {
+      return agencyMember;
+    }
+    if (path.startsWith("/sub/")) {
+      return subcontractor;
+    }
+    return true;
   }
 
   /** The REST API ends such sessions itself, answering 401 rather than redirecting. */
