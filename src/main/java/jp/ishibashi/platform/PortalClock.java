@@ -41,11 +41,6 @@ public class PortalClock {
     return LocalDate.ofInstant(now(), zone);
   }
 
-  /** A {@link Clock} view of this clock, in UTC. */
-  public Clock clock() {
-    return Clock.offset(base, offset.get());
-  }
-
   /** Moves the clock forward; refused unless the clock was configured adjustable. */
   public void advance(Duration by) {
     if (!adjustable) {
