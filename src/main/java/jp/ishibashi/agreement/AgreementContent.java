@@ -1,0 +1,153 @@
+package jp.ishibashi.agreement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything two parties agreed in one version of a work order's agreement — the text they sign.
+ * Its {@link #canonical() canonical form} is a JSON document with a fixed key order, no
+ * insignificant whitespace and plain decimal numbers, so the same content always serialises to
+ * the same bytes, on any machine and in any JVM; its SHA-256 is the content hash both parties
+ * sign.
+ *
+ * <p>Dates are calendar dates (ISO-8601); amounts are exact decimals in the order's currency.
+ * Nothing here depends on the viewer's language or time zone.
+ *
+ * @param previousHash the content hash of the version this one amends; null for version 1
+ */
+public record AgreementContent(
+    String orderNumber,
+    int version,
+    String previousHash,
+    String language,
+    PartyDetails agency,
+    PartyDetails subcontractor,
+    String title,
+    String description,
+    String currency,
+    LocalDate agreedOn,
+    LocalDate commissionedOn,
+    LocalDate periodStart,
+    LocalDate deliveryDate,
+    String placeOfDelivery,
+    int reviewDays,
+    LocalDate inspectionDeadline,
+    LocalDate paymentDueDate,
+    String paymentMethod,
+    List<Line> lines,
+    BigDecimal subtotal,
+    BigDecimal taxRate,
+    BigDecimal tax,
+    BigDecimal total) {
+
+  /** The format of {@link #canonical()}; part of the hashed text, so a new format is a new hash. */
+  public static final String FORMAT = "ishibashi-agreement/1";
+
+  public AgreementContent {
+    Objects.requireNonNull(orderNumber, "orderNumber");
+    Objects.requireNonNull(agency, "agency");
+    Objects.requireNonNull(subcontractor, "subcontractor");
+    lines = List.copyOf(lines);
+  }
+
+  /**
+   * One party as named in the agreement.
+   *
+   * @param name the agency's name, or the subcontractor's name or trade name
+   * @param address postal address, where given
+   * @param registrationNumber qualified invoice issuer number (T + 13 digits), where given
+   */
+  public record PartyDetails(String name, String address, String registrationNumber) {
+    public PartyDetails {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** One agreed scope line, numbered from 1 in the order shown. */
+  public record Line(
+      int number,
+      String text,
+      String deliverable,
+      String acceptanceCriteria,
+      BigDecimal quantity,
+      String unit,
+      BigDecimal unitPrice,
+      BigDecimal amount) {}
+
+  /** The canonical JSON text of this content: what the content hash is computed over. */
+  public String canonical() {
+    CanonicalJson json = new CanonicalJson();
+    json.beginObject()
+        .field("format", FORMAT)
+        .field("orderNumber", orderNumber)
+        .field("version", version)
+        .field("previousHash", previousHash)
+        .field("language", language);
+    party(json, "agency", agency);
+    party(json, "subcontractor", subcontractor);
+    json.field("title", title)
+        .field("description", description)
+        .field("currency", currency)
+        .field("agreedOn", agreedOn)
+        .field("commissionedOn", commissionedOn)
+        .field("periodStart", periodStart)
+        .field("deliveryDate", deliveryDate)
+        .field("placeOfDelivery", placeOfDelivery)
+        .field("reviewDays", reviewDays)
+        .field("inspectionDeadline", inspectionDeadline)
+        .field("paymentDueDate", paymentDueDate)
+        .field("paymentMethod", paymentMethod);
+    json.name("lines").beginArray();
+    for (Line line : lines) {
+      json.beginObject()
+          .field("number", line.number())
+          .field("text", line.text())
+          .field("deliverable", line.deliverable())
+          .field("acceptanceCriteria", line.acceptanceCriteria())
+          .field("quantity", line.quantity())
+          .field("unit", line.unit())
+          .field("unitPrice", line.unitPrice())
+          .field("amount", line.amount())
+          .endObject();
+    }
+    json.endArray();
+    json.field("subtotal", subtotal)
+        .field("taxRate", taxRate)
+        .field("tax", tax)
+        .field("total", total)
+        .endObject();
+    return json.toString();
+  }
+
+  /** The SHA-256 of the canonical form's UTF-8 bytes, as 64 lower-case hex digits. */
+  public String hash() {
+    return sha256(canonical());
+  }
+
+  public static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
+  }
+
+  private static void party(CanonicalJson json, String name, PartyDetails party) {
+    json.name(name)
+        .beginObject()
+        .field("name", party.name())
+        .field("address", party.address())
+        .field("registrationNumber", party.registrationNumber())
+        .endObject();
+  }
+}
