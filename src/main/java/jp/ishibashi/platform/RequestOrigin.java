@@ -1,7 +1,7 @@
 package jp.ishibashi.platform;
 
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * <p>Outside an HTTP request (timers, start-up) there is no origin: {@link #ip()} and {@link
  * #userAgent()} return null.
  */
-@RequestScoped
+@ApplicationScoped
 public class RequestOrigin {
 
   public static final int MAX_USER_AGENT = 500;
