@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.ishibashi.shared.BusinessDetails;
 
 /**
  * A person who signs in. Accounts are global identities: an agency member's account belongs to
@@ -48,6 +49,12 @@ public class UserAccount {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(length = BusinessDetails.MAX_ADDRESS)
+  private String address;
+
+  @Column(name = "registration_number", length = 14)
+  private String registrationNumber;
+
   @Version private long version;
 
   protected UserAccount() {}
@@ -71,6 +78,16 @@ public class UserAccount {
 
   public String getDisplayName() {
     return displayName;
+  }
+
+  public BusinessDetails getBusinessDetails() {
+    return new BusinessDetails(address, registrationNumber);
+  }
+
+  /** A subcontractor's address and registration number, named in its next agreements. */
+  public void describe(BusinessDetails details) {
+    this.address = details.address();
+    this.registrationNumber = details.registrationNumber();
   }
 
   public String getPasswordHash() {

@@ -1,5 +1,9 @@
 package jp.ishibashi.agreement;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -123,6 +127,72 @@ public record AgreementContent(
         .field("total", total)
         .endObject();
     return json.toString();
+  }
+
+  /** Reads content back from its {@link #canonical()} form, as stored with each agreement. */
+  public static AgreementContent parse(String canonical) {
+    JsonObject json;
+    try (JsonReader reader = Json.createReader(new StringReader(canonical))) {
+      json = reader.readObject();
+    }
+    if (!FORMAT.equals(json.getString("format"))) {
+      throw new IllegalArgumentException("Unknown agreement format " + json.getString("format"));
+    }
+    List<Line> lines =
+        json.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+            .map(
+                l ->
+                    new Line(
+                        l.getInt("number"),
+                        text(l, "text"),
+                        text(l, "deliverable"),
+                        text(l, "acceptanceCriteria"),
+                        decimal(l, "quantity"),
+                        text(l, "unit"),
+                        decimal(l, "unitPrice"),
+                        decimal(l, "amount")))
+            .toList();
+    return new AgreementContent(
+        text(json, "orderNumber"),
+        json.getInt("version"),
+        text(json, "previousHash"),
+        text(json, "language"),
+        party(json.getJsonObject("agency")),
+        party(json.getJsonObject("subcontractor")),
+        text(json, "title"),
+        text(json, "description"),
+        text(json, "currency"),
+        date(json, "agreedOn"),
+        date(json, "commissionedOn"),
+        date(json, "periodStart"),
+        date(json, "deliveryDate"),
+        text(json, "placeOfDelivery"),
+        json.getInt("reviewDays"),
+        date(json, "inspectionDeadline"),
+        date(json, "paymentDueDate"),
+        text(json, "paymentMethod"),
+        lines,
+        decimal(json, "subtotal"),
+        decimal(json, "taxRate"),
+        decimal(json, "tax"),
+        decimal(json, "total"));
+  }
+
+  private static PartyDetails party(JsonObject json) {
+    return new PartyDetails(
+        text(json, "name"), text(json, "address"), text(json, "registrationNumber"));
+  }
+
+  private static String text(JsonObject json, String name) {
+    return json.isNull(name) ? null : json.getString(name);
+  }
+
+  private static BigDecimal decimal(JsonObject json, String name) {
+    return json.isNull(name) ? null : json.getJsonNumber(name).bigDecimalValue();
+  }
+
+  private static LocalDate date(JsonObject json, String name) {
+    return json.isNull(name) ? null : LocalDate.parse(json.getString(name));
   }
 
   /** The SHA-256 of the canonical form's UTF-8 bytes, as 64 lower-case hex digits. */

@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.ishibashi.shared.BusinessDetails;
 
 /**
  * An agency — 発注者 — is a tenant of the portal. Every business row it owns carries its id as
@@ -29,6 +30,12 @@ public class Agency {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(length = BusinessDetails.MAX_ADDRESS)
+  private String address;
+
+  @Column(name = "registration_number", length = 14)
+  private String registrationNumber;
+
   @Version private long version;
 
   protected Agency() {}
@@ -48,5 +55,19 @@ public class Agency {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public BusinessDetails getBusinessDetails() {
+    return new BusinessDetails(address, registrationNumber);
+  }
+
+  /** The address and registration number that the agency's next agreements name. */
+  public void describe(BusinessDetails details) {
+    this.address = details.address();
+    this.registrationNumber = details.registrationNumber();
+  }
+
+  public long getVersion() {
+    return version;
   }
 }

@@ -125,6 +125,9 @@ public class WorkOrder {
   @Column(name = "agreed_at")
   private Instant agreedAt;
 
+  @Column(name = "signed_at")
+  private Instant signedAt;
+
   @OneToMany(mappedBy = "workOrder", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("sortOrder")
   private List<ScopeLine> lines = new ArrayList<>();
@@ -384,6 +387,15 @@ public class WorkOrder {
     }
   }
 
+  /** Both parties signed the frozen agreement; from now on only change requests alter it. */
+  public void markSigned(Instant now) {
+    if (status != WorkOrderStatus.AGREED) {
+      throw new DomainException("error.agreement.notAgreed");
+    }
+    status = WorkOrderStatus.SIGNED;
+    signedAt = now;
+  }
+
   /** Whether the given side has something to answer: terms or lines. */
   public boolean awaits(Party side) {
     if (status != WorkOrderStatus.NEGOTIATING) {
@@ -485,6 +497,10 @@ public class WorkOrder {
 
   public Instant getAgreedAt() {
     return agreedAt;
+  }
+
+  public Instant getSignedAt() {
+    return signedAt;
   }
 
   public List<ScopeLine> getLines() {

@@ -6,6 +6,8 @@ public enum WorkOrderStatus {
   DRAFT,
   /** Sent: both sides propose, counter and accept, line by line. */
   NEGOTIATING,
-  /** Every line and the terms are accepted by both sides. */
-  AGREED
+  /** Every line and the terms are accepted by both sides; the agreement awaits signatures. */
+  AGREED,
+  /** Both parties signed the agreement: its content is fixed; only change requests alter it. */
+  SIGNED
 }
