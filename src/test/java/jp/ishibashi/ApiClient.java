@@ -148,6 +148,37 @@ public final class ApiClient {
     }
   }
 
+  /** A GET whose answer is binary, such as a PDF download. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    return sendBytes("GET", path, null, null);
+  }
+
+  /** A request with a binary body (a PDF upload); the answer is read as bytes. */
+  public HttpResponse<byte[]> sendBytes(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve(path))
+            .timeout(Duration.ofSeconds(120))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * A JSON object from alternating names and values: strings, numbers, booleans, dates (as ISO
    * strings) and nulls.

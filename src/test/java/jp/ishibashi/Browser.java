@@ -185,15 +185,25 @@ public final class Browser implements AutoCloseable {
 
   /** The HTTP status of a GET of a portal page, in this browser's session. */
   public int statusOf(String path) {
+    return get(URI.create(base.toString() + path)).statusCode();
+  }
+
+  /**
+   * What a link points to, fetched in this browser's session: the way to check a download, which
+   * the headless browser would otherwise save out of reach.
+   */
+  public HttpResponse<byte[]> download(String linkId) {
+    return get(URI.create(find(linkId).getAttribute("href")));
+  }
+
+  private HttpResponse<byte[]> get(URI uri) {
     Cookie session = driver.manage().getCookieNamed("JSESSIONID");
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     if (session != null) {
       request.header("Cookie", "JSESSIONID=" + session.getValue());
     }
     try {
-      return HttpClient.newHttpClient()
-          .send(request.build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

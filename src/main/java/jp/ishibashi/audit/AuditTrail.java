@@ -2,6 +2,7 @@ package jp.ishibashi.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.tenant.Actor;
@@ -22,6 +23,16 @@ public class AuditTrail {
         .em(actor)
         .persist(
             new AuditEvent(clock.now(), actor.userId(), action, subjectType, subjectId, details));
+  }
+
+  /**
+   * Appends an event in a transaction of its own: for a refused action, whose own transaction
+   * rolls back, the refusal must still be on record.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordRefusal(
+      Actor actor, String action, String subjectType, long subjectId, String details) {
+    record(actor, action, subjectType, subjectId, details);
   }
 
   /** The events about one subject, oldest first. */

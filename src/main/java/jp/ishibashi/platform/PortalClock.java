@@ -41,6 +41,11 @@ public class PortalClock {
     return LocalDate.ofInstant(now(), zone);
   }
 
+  /** The portal's time zone, in which dates are shown and deadlines fall. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** Moves the clock forward; refused unless the clock was configured adjustable. */
   public void advance(Duration by) {
     if (!adjustable) {

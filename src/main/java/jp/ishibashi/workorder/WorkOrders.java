@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.ishibashi.account.Engagement;
 import jp.ishibashi.account.UserAccount;
+import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.ConflictException;
@@ -37,6 +38,7 @@ public class WorkOrders {
   @Inject private Tenancy tenancy;
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
+  @Inject private Agreements agreements;
 
   public WorkOrder create(Actor actor, Terms terms) {
     requireAgency(actor);
@@ -57,6 +59,7 @@ public class WorkOrders {
     order.revise(terms, subcontractor(em, terms.subcontractorId()), today());
     flush(em);
     audit.record(actor, "TERMS_REVISED", SUBJECT, orderId, order.getTitle());
+    agreements.reconcile(actor, order);
     return order;
   }
 
@@ -77,6 +80,7 @@ public class WorkOrders {
     order.acceptTerms(partyOf(actor, order), clock.now());
     flush(em);
     audit.record(actor, "TERMS_ACCEPTED", SUBJECT, orderId, status(order));
+    agreements.reconcile(actor, order);
     return order;
   }
 
@@ -89,6 +93,7 @@ public class WorkOrders {
     flush(em);
     revision(em, actor, line, ScopeLine.Action.PROPOSED, party);
     audit.record(actor, "LINE_PROPOSED", SUBJECT, orderId, describe(line) + status(order));
+    agreements.reconcile(actor, order);
     return line;
   }
 
@@ -107,6 +112,7 @@ public class WorkOrders {
         SUBJECT,
         orderId,
         describe(line) + " " + line.getContent().changedFrom(before) + status(order));
+    agreements.reconcile(actor, order);
     return line;
   }
 
@@ -140,6 +146,7 @@ public class WorkOrders {
     flush(em);
     revision(em, actor, line, action, party);
     audit.record(actor, "LINE_" + action, SUBJECT, orderId, described + status(order));
+    agreements.reconcile(actor, order);
   }
 
   /** Refuses a proposed removal: the line stays, proposed again by the refusing side. */
@@ -163,6 +170,7 @@ public class WorkOrders {
     flush(em);
     revision(em, actor, line, action, party);
     audit.record(actor, "LINE_" + action, SUBJECT, orderId, describe(line) + status(order));
+    agreements.reconcile(actor, order);
     return line;
   }
 
@@ -176,6 +184,7 @@ public class WorkOrders {
             .orElseThrow(NotFoundException::new);
     order.moveLine(line, direction, partyOf(actor, order));
     flush(em);
+    agreements.reconcile(actor, order);
   }
 
   /** The order, the viewer's side and every line's history, in a fixed number of queries. */
@@ -277,7 +286,8 @@ public class WorkOrders {
     return order;
   }
 
-  static Party partyOf(Actor actor, WorkOrder order) {
+  /** The actor's side of the order; a 404 for anyone who is not a party to it. */
+  public static Party partyOf(Actor actor, WorkOrder order) {
     if (actor.isAgencyMember()) {
       return Party.AGENCY;
     }

@@ -2,11 +2,15 @@ package jp.ishibashi.workorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
+import jp.ishibashi.Poppler;
 import jp.ishibashi.platform.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,7 +23,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The work order pages in a real browser: the agency writes and sends an order, the
- * subcontractor negotiates it line by line, and both sides see it agreed.
+ * subcontractor negotiates it line by line, both sides see it agreed and sign it, and the signed
+ * PDF downloads and verifies on the public page.
  */
 @ExtendWith(ArquillianExtension.class)
 class WorkOrderPagesIT extends BrowserTest {
@@ -68,7 +73,8 @@ class WorkOrderPagesIT extends BrowserTest {
   }
 
   @Test
-  void anOrderWithThreeJapaneseLinesIsNegotiatedUntilBothSidesSeeItAgreed() {
+  void anOrderIsNegotiatedUntilAgreedThenSignedByBothAndItsPdfDownloadsAndVerifies()
+      throws Exception {
     String title = "ランディングページ制作 " + UUID.randomUUID().toString().substring(0, 4);
     browser.signIn(AGENCY, DemoData.PASSWORD);
     createOrder(title);
@@ -109,6 +115,43 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
     browser.driver().get(orderUrl);
     assertThat(browser.text("status")).contains("合意済み");
+
+    // Both sign: first the subcontractor, after a wrong password, then the agency.
+    assertThat(browser.text("agreements")).contains("署名待ち").contains("未署名");
+    browser.click("signLink");
+    assertThat(browser.text("consent")).contains("田中 美咲").contains(browser.text("contentHash"));
+    browser.type("signForm:password", "wrong-password-123").click("signForm:sign");
+    assertThat(browser.text("signForm")).contains("パスワードが正しくありません");
+    browser.type("signForm:password", DemoData.PASSWORD).click("signForm:sign");
+    assertThat(browser.text("messages")).contains("相手方が署名すると");
+    assertThat(browser.text("agreements")).contains("田中 美咲 が");
+    browser.signOut();
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.driver().get(orderUrl);
+    browser.click("signLink");
+    browser.type("signForm:password", DemoData.PASSWORD).click("signForm:sign");
+    assertThat(browser.text("messages")).contains("双方の署名が完了しました");
+    assertThat(browser.text("status")).contains("締結済み");
+    HttpResponse<byte[]> pdf = browser.download("download");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(Poppler.validSignatures(pdf.body())).isEqualTo(2);
+    browser.signOut();
+
+    // Anyone may check the file on the public verify page.
+    Path file = Files.createTempFile("agreement", ".pdf");
+    Files.write(file, pdf.body());
+    browser.open("verify.xhtml");
+    browser.find("verifyForm:file").sendKeys(file.toString());
+    browser.click("verifyForm:verify");
+    assertThat(browser.text("verdict")).contains("本物です").contains("WO-").contains("田中 美咲");
+
+    Path text = Files.createTempFile("not-a-pdf", ".txt");
+    Files.writeString(text, "これはPDFではありません");
+    browser.find("verifyForm:file").sendKeys(text.toString());
+    browser.click("verifyForm:verify");
+    assertThat(browser.text("verdict")).contains("PDFではありません");
   }
 
   /** Edits a line in place, as the row editor does: pencil, new quantity, check. */
