@@ -1,0 +1,33 @@
+package jp.ishibashi.agreement.pdf;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+/**
+ * A key that can sign an agreement PDF, with its certificate chain.
+ *
+ * @param key the signer's private key
+ * @param chain the signer's certificate first, then the certificate of the CA that issued it
+ */
+public record SignerCredential(PrivateKey key, X509Certificate[] chain) {
+
+  public SignerCredential {
+    Objects.requireNonNull(key, "key");
+    if (chain == null || chain.length == 0) {
+      throw new IllegalArgumentException("A signer needs at least its own certificate");
+    }
+    chain = chain.clone();
+  }
+
+  /** A copy of the chain, signer first. */
+  @Override
+  public X509Certificate[] chain() {
+    return chain.clone();
+  }
+
+  /** The signer's own certificate. */
+  public X509Certificate certificate() {
+    return chain[0];
+  }
+}
