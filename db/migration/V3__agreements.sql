@@ -69,4 +69,12 @@ create table pdf_verification (
     sha256        varchar(64),
     agreement_id  bigint
 );
+-- A work order is SIGNED once both parties signed its agreement.
 alter table work_order add column signed_at timestamp with time zone;
+alter table work_order drop constraint work_order_status_ck;
+alter table work_order add constraint work_order_status_ck
+    check (status in ('DRAFT', 'NEGOTIATING', 'AGREED', 'SIGNED'));
+alter table agreement add constraint agreement_state_ck
+    check (state in ('AWAITING_SIGNATURES', 'SIGNED', 'VOID'));
+alter table agreement_signature add constraint agreement_signature_party_ck
+    check (party in ('AGENCY', 'SUBCONTRACTOR'));

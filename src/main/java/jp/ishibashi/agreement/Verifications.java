@@ -16,6 +16,7 @@ import jp.ishibashi.agreement.pdf.PdfInspector;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.platform.RequestOrigin;
 import jp.ishibashi.tenant.Tenancy;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The public check of an agreement PDF, for anyone holding one. A file is genuine when its bytes
@@ -23,6 +24,11 @@ import jp.ishibashi.tenant.Tenancy;
  * that carries the portal's marks or signatures but is not stored is an altered agreement; the
  * embedded signatures then say how (a broken signature, or content appended after signing). Every
  * check is logged in {@link PdfVerification}, without the file.
+ *
+ * <p>This is one of the portal's few cross-tenant reads: whoever holds a signed PDF may learn which
+ * agreement it is and who signed it, found by the SHA-256 of the exact bytes. It uses native SQL,
+ * which EclipseLink allows only with an explicit hint on each query once entities are
+ * multitenant.
  */
 @Stateless
 public class Verifications {
@@ -72,6 +78,7 @@ public class Verifications {
                     + " join work_order o on o.id = a.work_order_id"
                     + " where d.sha256 = ?1")
             .setParameter(1, sha256)
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
             .getResultList();
     if (!stored.isEmpty() && inspection.isPdf() && inspection.allIntact()) {
       Object[] row = (Object[]) stored.get(0);
@@ -118,6 +125,7 @@ public class Verifications {
                 "select party, signer_name, organisation, signed_at from agreement_signature"
                     + " where agreement_id = ?1 and voided_at is null order by signed_at")
             .setParameter(1, agreementId)
+            .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
             .getResultList();
     return rows.stream()
         .map(r -> (Object[]) r)

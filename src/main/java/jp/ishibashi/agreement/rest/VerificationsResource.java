@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.List;
@@ -62,8 +64,13 @@ public class VerificationsResource {
   @APIResponse(responseCode = "200", description = "The verdict")
   @APIResponse(responseCode = "413", description = "Larger than 20 MB")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response verify(InputStream body) {
+  public Response verify(InputStream body) throws IOException {
     Verdict verdict = verifications.verify(body);
+    if (verdict.outcome() == Verdict.Outcome.TOO_LARGE) {
+      // Read the rest (up to the container's own limit), so the client sees the answer rather
+      // than a connection closed in the middle of its upload.
+      body.transferTo(OutputStream.nullOutputStream());
+    }
     Locale locale = ApiLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     return switch (verdict.outcome()) {
       case TOO_LARGE ->

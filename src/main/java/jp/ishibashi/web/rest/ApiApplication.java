@@ -3,6 +3,8 @@ package jp.ishibashi.web.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import jp.ishibashi.agreement.rest.AgreementsResource;
+import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             title = "Ishibashi REST API",
             version = "1",
             description =
-                "Work orders for agencies and subcontractors. Sign in with POST /api/session; the"
+                "Work orders and signed agreements for agencies and subcontractors. Sign in with POST /api/session; the"
                     + " session cookie then authenticates every call. POST, PUT and DELETE need"
                     + " Content-Type application/json. Errors are RFC 9457 problem details"
                     + " (application/problem+json) with the message key in \"key\"."),
@@ -30,7 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(
           name = "Session",
           description = "Sign-in, sign-out and the agency a subcontractor acts in"),
-      @Tag(name = "Work orders", description = "Terms, scope lines and their negotiation")
+      @Tag(name = "Work orders", description = "Terms, scope lines and their negotiation"),
+      @Tag(name = "Agreements", description = "Agreement versions, signing and signed PDFs"),
+      @Tag(
+          name = "Verification",
+          description = "Public: verify an agreement PDF; the portal's CA certificate")
     })
 public class ApiApplication extends Application {
 
@@ -40,6 +46,8 @@ public class ApiApplication extends Application {
         SessionResource.class,
         WorkOrdersResource.class,
         SubcontractorsResource.class,
+        AgreementsResource.class,
+        VerificationsResource.class,
         JsonRequestsOnly.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
