@@ -81,9 +81,19 @@ public class Agreements {
 
   /** The order's agreement versions, newest first, with their signatures; for either party. */
   public List<Agreement> ofOrder(Actor actor, long orderId) {
-    EntityManager em = tenancy.em(actor);
-    WorkOrders.partyOf(actor, order(em, orderId, false));
-    return em.createQuery(
+    return versionsOf(actor, order(tenancy.em(actor), orderId, false));
+  }
+
+  /**
+   * The agreement versions of an order the caller has just loaded in this transaction, newest
+   * first; the actor's party is checked again.
+   */
+  public List<Agreement> versionsOf(Actor actor, WorkOrder order) {
+    WorkOrders.partyOf(actor, order);
+    long orderId = order.getId();
+    return tenancy
+        .em(actor)
+        .createQuery(
             "select distinct a from Agreement a left join fetch a.signatures"
                 + " where a.workOrderId = :order",
             Agreement.class)

@@ -187,7 +187,10 @@ public class WorkOrders {
     agreements.reconcile(actor, order);
   }
 
-  /** The order, the viewer's side and every line's history, in a fixed number of queries. */
+  /**
+   * The order, the viewer's side, every line's history and the agreement versions, in a fixed
+   * number of queries.
+   */
   public WorkOrderView view(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = find(em, actor, orderId);
@@ -204,7 +207,8 @@ public class WorkOrders {
                 Collectors.groupingBy(
                     LineRevision::getLineId, LinkedHashMap::new, Collectors.toList()));
     String agencyName = em.find(Agency.class, actor.tenantId()).getName();
-    return new WorkOrderView(order, party, agencyName, history);
+    return new WorkOrderView(
+        order, party, agencyName, history, agreements.versionsOf(actor, order));
   }
 
   /** One page of the orders the actor may see, with the search's filters and sort. */

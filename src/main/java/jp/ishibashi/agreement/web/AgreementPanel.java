@@ -1,47 +1,42 @@
 package jp.ishibashi.agreement.web;
 
-import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
-import java.util.Objects;
-import jp.ishibashi.account.web.CurrentUser;
 import jp.ishibashi.agreement.Agreement;
 import jp.ishibashi.agreement.AgreementSignature;
-import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.WorkOrder;
 import org.omnifaces.util.Faces;
 
 /**
- * The agreement section of the work order page: every version of the order's agreement with its
- * state and signatures, the way to sign the one awaiting signatures, and the signed PDFs.
+ * What the agreement section of the work order page shows, from the versions its view loaded:
+ * the version awaiting signatures, the latest signed one, and each version's signatures and PDF.
  */
 @Named
-@ViewScoped
-public class AgreementPanel implements Serializable {
+@ApplicationScoped
+public class AgreementPanel {
 
-  private static final long serialVersionUID = 1L;
+  /** The version awaiting signatures, if any: there is at most one. */
+  public Agreement pending(List<Agreement> versions) {
+    return versions.stream()
+        .filter(a -> a.getState() == Agreement.State.AWAITING_SIGNATURES)
+        .findFirst()
+        .orElse(null);
+  }
 
-  @Inject private Agreements agreements;
-  @Inject private CurrentUser currentUser;
-
-  private Long loadedFor;
-  private transient List<Agreement> versions;
-
-  /** The order's agreement versions, newest first; loaded once per view and order. */
-  public List<Agreement> versions(WorkOrder order) {
-    if (versions == null || !Objects.equals(loadedFor, order.getId())) {
-      versions = agreements.ofOrder(currentUser.actor(), order.getId());
-      loadedFor = order.getId();
-    }
-    return versions;
+  /** The newest version both parties signed, if any. */
+  public Agreement latestSigned(List<Agreement> versions) {
+    return versions.stream()
+        .filter(a -> a.getState() == Agreement.State.SIGNED)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whether the viewer's side still has to sign this version. */
   public boolean awaitsSignature(Agreement agreement, Party viewer) {
-    return agreement.getState() == Agreement.State.AWAITING_SIGNATURES
+    return agreement != null
+        && agreement.getState() == Agreement.State.AWAITING_SIGNATURES
         && agreement.signatureOf(viewer).isEmpty();
   }
 
