@@ -1,5 +1,6 @@
 package jp.ishibashi.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,8 @@ import java.time.Instant;
  * @param legacy events without a hash, which are not checked
  * @param firstBreak the first broken link, or null when the chain is intact
  */
-public record ChainVerification(long checked, long legacy, Break firstBreak) {
+public record ChainVerification(long checked, long legacy, Break firstBreak)
+    implements Serializable {
 
   /** Why a link is broken. */
   public enum Reason {
@@ -36,7 +38,8 @@ public record ChainVerification(long checked, long legacy, Break firstBreak) {
    * @param expectedSeq the seq expected there: the next one for a gap, the head's last seq for a
    *     head mismatch, otherwise the event's own
    */
-  public record Break(Long eventId, long seq, Instant at, Reason reason, long expectedSeq) {}
+  public record Break(Long eventId, long seq, Instant at, Reason reason, long expectedSeq)
+      implements Serializable {}
 
   public boolean intact() {
     return firstBreak == null;
