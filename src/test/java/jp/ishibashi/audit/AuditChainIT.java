@@ -95,10 +95,7 @@ class AuditChainIT {
 
   @Test
   void theEventsOfRealUseCasesFormAnIntactChain() {
-    Actor agency = newAgency("株式会社チェーン");
-    long order = workOrders.create(agency, draft("監査対象の発注")).getId();
-    workOrders.addLine(agency, order, line("設計"));
-    workOrders.addLine(agency, order, line("実装"));
+    Actor agency = agencyWithOrder("株式会社チェーン", "設計", "実装");
 
     List<AuditEvent> events = chain(agency);
     assertEquals(List.of(1L, 2L, 3L), events.stream().map(AuditEvent::getSeq).toList());
@@ -146,11 +143,7 @@ class AuditChainIT {
 
   @Test
   void anEditedEventIsNamedAsTheFirstBrokenLink() {
-    Actor agency = newAgency("株式会社改ざん");
-    long order = workOrders.create(agency, draft("改ざんされる発注")).getId();
-    workOrders.addLine(agency, order, line("一つ目"));
-    workOrders.addLine(agency, order, line("二つ目"));
-    workOrders.addLine(agency, order, line("三つ目"));
+    Actor agency = agencyWithOrder("株式会社改ざん", "一つ目", "二つ目", "三つ目");
     AuditEvent second = chain(agency).get(1);
 
     assertEquals(1, tamper(second, "details = 'line 0 (なかったこと)'"));
@@ -166,10 +159,7 @@ class AuditChainIT {
 
   @Test
   void anEventWhoseHashWasRecomputedBreaksTheNextLink() {
-    Actor agency = newAgency("株式会社再計算");
-    long order = workOrders.create(agency, draft("再計算される発注")).getId();
-    workOrders.addLine(agency, order, line("本物"));
-    workOrders.addLine(agency, order, line("次"));
+    Actor agency = agencyWithOrder("株式会社再計算", "本物", "次");
     List<AuditEvent> events = chain(agency);
     AuditEvent forged = events.get(1);
     String forgedHash =
@@ -194,10 +184,7 @@ class AuditChainIT {
 
   @Test
   void removedEventsShowAsAGapOrAsAShortChain() {
-    Actor middle = newAgency("株式会社欠番");
-    long order = workOrders.create(middle, draft("欠番のある発注")).getId();
-    workOrders.addLine(middle, order, line("消される"));
-    workOrders.addLine(middle, order, line("残る"));
+    Actor middle = agencyWithOrder("株式会社欠番", "消される", "残る");
     List<AuditEvent> events = chain(middle);
 
     delete(events.get(1));
@@ -208,9 +195,7 @@ class AuditChainIT {
     assertEquals(3, gap.firstBreak().seq());
     assertEquals(2, gap.firstBreak().expectedSeq());
 
-    Actor end = newAgency("株式会社末尾");
-    long other = workOrders.create(end, draft("末尾が消える発注")).getId();
-    workOrders.addLine(end, other, line("消される末尾"));
+    Actor end = agencyWithOrder("株式会社末尾", "消される末尾");
     List<AuditEvent> two = chain(end);
 
     delete(two.get(1));
@@ -411,6 +396,16 @@ class AuditChainIT {
         signUp.signUp(new AgencySignUp.Form(name, "監査 太郎", email("admin"), PASSWORD));
     Workplace w = directory.workplacesOf(admin.getId()).get(0);
     return new Actor(admin.getId(), w.tenantId(), w.role());
+  }
+
+  /** A new agency with one draft order and these lines: 1 + lines events. */
+  private Actor agencyWithOrder(String name, String... lines) {
+    Actor agency = newAgency(name);
+    long order = workOrders.create(agency, draft(name + "の発注")).getId();
+    for (String text : lines) {
+      workOrders.addLine(agency, order, line(text));
+    }
+    return agency;
   }
 
   private static Terms draft(String title) {
