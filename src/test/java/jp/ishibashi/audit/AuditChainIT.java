@@ -120,6 +120,26 @@ class AuditChainIT {
   }
 
   @Test
+  void severalAppendsInOneTransactionFollowEachOther() throws Exception {
+    Actor agency = newAgency("株式会社一括");
+
+    tx.begin();
+    try {
+      long order = workOrders.create(agency, draft("一括の発注")).getId();
+      workOrders.addLine(agency, order, line("一"));
+      workOrders.addLine(agency, order, line("二"));
+      tx.commit();
+    } catch (Exception | AssertionError e) {
+      tx.rollback();
+      throw e;
+    }
+
+    assertEquals(List.of(1L, 2L, 3L), chain(agency).stream().map(AuditEvent::getSeq).toList());
+    ChainVerification result = verifier.verify(agency);
+    assertTrue(result.intact(), () -> "broken: " + result);
+  }
+
+  @Test
   void twoAgenciesHaveTwoIndependentChains() {
     Actor a = newAgency("株式会社チェーンエー");
     Actor b = newAgency("株式会社チェーンビー");
