@@ -2,8 +2,11 @@ package jp.ishibashi.account;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import jp.ishibashi.tenant.Role;
 import jp.ishibashi.tenant.Tenancy;
 
@@ -52,6 +55,20 @@ public class AccountDirectory {
         .getResultStream()
         .map(row -> new Workplace((Long) row[0], (String) row[1], Role.SUBCONTRACTOR))
         .toList();
+  }
+
+  /** The display names of these accounts, by id; ids of no account are left out. */
+  public Map<Long, String> displayNames(Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    return tenancy
+        .global()
+        .createQuery(
+            "select u.id, u.displayName from UserAccount u where u.id in :ids", Object[].class)
+        .setParameter("ids", userIds)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
   }
 
   /** The tenant of the invitation whose token has this hash. */

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Texts;
@@ -11,7 +12,10 @@ import jp.ishibashi.tenant.Agency;
 import jp.ishibashi.tenant.Role;
 import jp.ishibashi.tenant.Tenancy;
 
-/** A new agency signs up: the agency (a new tenant) and its first AGENCY_ADMIN, in one step. */
+/**
+ * A new agency signs up: the agency (a new tenant), its first AGENCY_ADMIN and the empty start of
+ * its audit chain, in one step.
+ */
 @Stateless
 public class AgencySignUp {
 
@@ -19,6 +23,7 @@ public class AgencySignUp {
   @Inject private AccountDirectory directory;
   @Inject private Passwords passwords;
   @Inject private PortalClock clock;
+  @Inject private AuditTrail audit;
 
   /** The form's fields. */
   public record Form(String agencyName, String displayName, String email, String password) {}
@@ -38,6 +43,7 @@ public class AgencySignUp {
     UserAccount admin = new UserAccount(email, displayName, hash, UserAccount.Kind.AGENCY, now);
     global.persist(admin);
     global.flush();
+    audit.startChain(agency.getId());
     tenancy.em(agency.getId()).persist(new Membership(admin, Role.AGENCY_ADMIN, now));
     return admin;
   }

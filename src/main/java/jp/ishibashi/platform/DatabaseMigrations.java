@@ -16,7 +16,9 @@ import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Applies the Flyway migrations in {@code db/migration} before anything else touches the
- * database, and answers whether they are all applied (for the readiness check).
+ * database, and answers whether they are all applied (for the readiness check). On PostgreSQL it
+ * also applies {@code db/postgresql}: guards that H2 cannot express, such as the trigger that
+ * keeps {@code audit_event} append-only.
  */
 @Singleton
 @Startup
@@ -24,6 +26,8 @@ import org.flywaydb.core.api.MigrationInfo;
 public class DatabaseMigrations {
 
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+  private static final String COMMON = "classpath:db/migration";
+  static final String POSTGRESQL = "PostgreSQL";
 
   @Resource(lookup = PortalDataSource.JNDI_NAME)
   private DataSource dataSource;
@@ -36,7 +40,7 @@ public class DatabaseMigrations {
     Flyway flyway =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations(locations(productName(dataSource)))
             .load();
     var result = flyway.migrate();
     LOG.info(
@@ -57,15 +61,38 @@ public class DatabaseMigrations {
     return upToDate;
   }
 
+  /** Where the migrations for this database product are: the common ones, and its own. */
+  static String[] locations(String productName) {
+    return POSTGRESQL.equals(productName)
+        ? new String[] {COMMON, "classpath:db/postgresql"}
+        : new String[] {COMMON};
+  }
+
+  /** The database product's name as its driver gives it, such as {@value #POSTGRESQL}. */
+  static String productName(DataSource dataSource) {
+    return read(dataSource, DatabaseMetaData::getDatabaseProductName);
+  }
+
   /** The product and URL of the database, never its credentials. */
   static String describe(DataSource dataSource) {
+    return read(
+        dataSource,
+        md ->
+            md.getDatabaseProductName()
+                + " "
+                + md.getDatabaseProductVersion()
+                + " at "
+                + stripCredentials(md.getURL()));
+  }
+
+  /** Something read from the database's metadata. */
+  private interface MetaDataRead<T> {
+    T from(DatabaseMetaData metaData) throws SQLException;
+  }
+
+  private static <T> T read(DataSource dataSource, MetaDataRead<T> read) {
     try (Connection c = dataSource.getConnection()) {
-      DatabaseMetaData md = c.getMetaData();
-      return md.getDatabaseProductName()
-          + " "
-          + md.getDatabaseProductVersion()
-          + " at "
-          + stripCredentials(md.getURL());
+      return read.from(c.getMetaData());
     } catch (SQLException e) {
       throw new IllegalStateException("The database does not answer: " + e.getMessage(), e);
     }

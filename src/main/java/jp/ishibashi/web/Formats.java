@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Formats {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Inject
   @ConfigProperty(name = "portal.time-zone")
@@ -27,6 +29,11 @@ public class Formats {
 
   public String dateTime(Instant instant) {
     return instant == null ? "" : DATE_TIME.withZone(ZoneId.of(zone)).format(instant);
+  }
+
+  /** A moment to the second, for records such as the audit trail. */
+  public String timestamp(Instant instant) {
+    return instant == null ? "" : TIMESTAMP.withZone(ZoneId.of(zone)).format(instant);
   }
 
   public String date(LocalDate date) {
