@@ -70,6 +70,8 @@ class AgreementsIT {
   }
 
   @Inject Agreements agreements;
+  @Inject Verifications verifications;
+  @Inject jp.ishibashi.tenant.Tenancy tenancy;
   @Inject WorkOrders workOrders;
   @Inject AgencySignUp signUp;
   @Inject Invitations invitations;
@@ -224,6 +226,23 @@ class AgreementsIT {
     }
     assertTrue(actions(subcontractor(bystander, agency), orderId).contains("SIGNATURE_REFUSED"));
     assertTrue(actions(other, orderId).contains("SIGNATURE_REFUSED"));
+  }
+
+  @Test
+  void everyVerificationIsLoggedWithoutTheFile() {
+    byte[] text = ("not a pdf " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    assertEquals(Verdict.Outcome.NOT_PDF, verifications.verify(text).outcome());
+    List<PdfVerification> logged =
+        inTransaction(
+            () ->
+                tenancy
+                    .global()
+                    .createQuery("select v from PdfVerification v where v.sha256 = :sha", PdfVerification.class)
+                    .setParameter("sha", AgreementContent.sha256(text))
+                    .getResultList());
+    assertEquals(1, logged.size());
+    assertEquals(Verdict.Outcome.NOT_PDF, logged.get(0).getOutcome());
+    assertEquals(text.length, logged.get(0).getByteCount());
   }
 
   // ---------------------------------------------------------------------------------------------

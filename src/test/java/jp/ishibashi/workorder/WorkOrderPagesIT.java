@@ -152,6 +152,17 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.find("verifyForm:file").sendKeys(text.toString());
     browser.click("verifyForm:verify");
     assertThat(browser.text("verdict")).contains("PDFではありません");
+
+    Path big = Files.createTempFile("large", ".pdf");
+    try (var out = Files.newOutputStream(big)) {
+      out.write("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(new byte[50 * 1024 * 1024]);
+    }
+    browser.find("verifyForm:file").sendKeys(big.toString());
+    assertThat(browser.text("verifyForm")).contains("20 MB を超えています");
+    browser.click("verifyForm:verify");
+    assertThat(browser.text("verdict")).contains("20 MB を超えています");
+    Files.delete(big);
   }
 
   /** Edits a line in place, as the row editor does: pencil, new quantity, check. */
