@@ -3,6 +3,7 @@ package jp.ishibashi.change.pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.workorder.LineContent;
@@ -63,5 +64,25 @@ public record AgreedLine(
   /** Quantity times unit price, rounded half up, exactly as {@link LineContent#amount} does. */
   public Money amount() {
     return unitPrice.times(quantity, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * The sum of the {@link #amount()} of the lines not removed: the agreed fee. It adds the decimals
+   * and makes one {@link Money} at the end, as an agreement may have thousands of lines.
+   */
+  static Money fee(List<AgreedLine> lines, Currency currency) {
+    int digits = Money.zero(currency).amount().scale();
+    BigDecimal fee = BigDecimal.ZERO;
+    for (AgreedLine line : lines) {
+      if (!line.removed) {
+        fee =
+            fee.add(
+                line.unitPrice
+                    .amount()
+                    .multiply(line.quantity)
+                    .setScale(digits, RoundingMode.HALF_UP));
+      }
+    }
+    return new Money(fee, currency);
   }
 }

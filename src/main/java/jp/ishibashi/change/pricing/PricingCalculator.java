@@ -802,13 +802,7 @@ public final class PricingCalculator {
         throw DomainException.at(
             "withholding", "error.change.withholdingCurrency", currency.getCurrencyCode());
       }
-      Money fee = zero;
-      for (AgreedLine line : agreement.lines()) {
-        if (!line.removed()) {
-          fee = fee.plus(line.amount());
-        }
-      }
-      return fee;
+      return AgreedLine.fee(agreement.lines(), currency);
     }
 
     private void addWork(Unit unit, BigDecimal quantity, Money amount) {

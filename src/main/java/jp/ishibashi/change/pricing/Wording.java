@@ -2,7 +2,10 @@ package jp.ishibashi.change.pricing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.workorder.Unit;
 
@@ -17,14 +20,14 @@ final class Wording {
 
   private static final int MAX_QUOTED = 40;
 
+  /** Looking a symbol up goes through the locale providers each time, so it is kept. */
+  private static final Map<Currency, String> SYMBOLS = new ConcurrentHashMap<>();
+
   private Wording() {}
 
   static String money(Money money) {
     BigDecimal amount = money.amount();
-    String symbol = money.currency().getSymbol(Locale.US);
-    if (symbol.equals(money.currency().getCurrencyCode())) {
-      symbol += " ";
-    }
+    String symbol = SYMBOLS.computeIfAbsent(money.currency(), Wording::symbol);
     String digits = amount.abs().toPlainString();
     int point = digits.indexOf('.');
     String whole = point < 0 ? digits : digits.substring(0, point);
@@ -37,6 +40,12 @@ final class Wording {
       grouped.append(whole.charAt(i));
     }
     return (amount.signum() < 0 ? "-" : "") + symbol + grouped + fraction;
+  }
+
+  /** ¥, $, €; a currency with no symbol of its own by its code and a space ("CHF "). */
+  private static String symbol(Currency currency) {
+    String symbol = currency.getSymbol(Locale.US);
+    return symbol.equals(currency.getCurrencyCode()) ? symbol + " " : symbol;
   }
 
   /** A rate as a percentage: 0.25 is 25%, 0.1021 is 10.21%. */
@@ -102,11 +111,32 @@ final class Wording {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
-  /** A line's text cut to a readable length for an explanation. */
+  /** A line's text on one line, cut to a readable length for an explanation. */
   private static String quoted(String text) {
-    String oneLine = text.strip().replaceAll("\\s+", " ");
-    return oneLine.codePointCount(0, oneLine.length()) <= MAX_QUOTED
-        ? oneLine
-        : oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_QUOTED)) + "…";
+    StringBuilder quoted = new StringBuilder(Math.min(text.length(), MAX_QUOTED + 1));
+    int count = 0;
+    boolean space = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isWhitespace(c)) {
+        space = quoted.length() > 0;
+        continue;
+      }
+      if (count == MAX_QUOTED) {
+        return quoted.append('…').toString();
+      }
+      if (space) {
+        quoted.append(' ');
+        space = false;
+        count++;
+        if (count == MAX_QUOTED) {
+          return quoted.append('…').toString();
+        }
+      }
+      quoted.appendCodePoint(c);
+      count++;
+    }
+    return quoted.toString();
   }
 }

@@ -839,6 +839,17 @@ class PricingCalculatorTest {
   }
 
   @Test
+  void longLineTextsAreShortenedToOneLineInTheExplanation() {
+    String text = "Campaign   section\nwith a hero image, three teasers, a form and a map";
+    Quote quote =
+        price(input(landingPage(), DUE.minusDays(20), add(text, "1", Unit.ITEM, yen(10_000))));
+
+    assertThat(quote.breakdown().get(0).description()).isEqualTo(text.strip());
+    assertThat(quote.explanationEn())
+        .contains("New line 1 \"Campaign section with a hero image, thre…\": 1 item");
+  }
+
+  @Test
   void theServiceDelegatesToTheCalculator() {
     PricingInput input = input(landingPage(), DUE.minusDays(2), campaignSection());
 
