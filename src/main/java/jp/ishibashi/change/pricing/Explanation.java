@@ -17,8 +17,11 @@ import jp.ishibashi.workorder.Totals;
  */
 final class Explanation {
 
-  private final StringBuilder ja = new StringBuilder();
-  private final StringBuilder en = new StringBuilder();
+  /** Room for the heading, the totals and the extension besides the lines and notes. */
+  private static final int FIXED_LENGTH = 2048;
+
+  private final StringBuilder ja;
+  private final StringBuilder en;
 
   Explanation(
       PricingInput input,
@@ -29,6 +32,20 @@ final class Explanation {
       Money scopeDelta,
       Money killFees,
       RushSurcharge rush) {
+    // Sized once: an agreement of thousands of lines makes texts of megabytes, which would
+    // otherwise be copied at every doubling.
+    int lengthJa = FIXED_LENGTH;
+    int lengthEn = FIXED_LENGTH;
+    for (BreakdownLine amount : breakdown) {
+      lengthJa += amount.explanationJa().length() + 2;
+      lengthEn += amount.explanationEn().length() + 3;
+    }
+    for (Note note : notes) {
+      lengthJa += note.textJa().length() + 5;
+      lengthEn += note.textEn().length() + 10;
+    }
+    ja = new StringBuilder(lengthJa);
+    en = new StringBuilder(lengthEn);
     Bilingual left = Wording.days(daysLeft);
     line(
         "変更見積: 依頼日 "
@@ -52,13 +69,13 @@ final class Explanation {
       line("理由: " + reason, "Reason: " + reason);
     }
     for (BreakdownLine amount : breakdown) {
-      line("・" + amount.explanationJa(), "- " + amount.explanationEn());
+      ja.append('・').append(amount.explanationJa()).append('\n');
+      en.append("- ").append(amount.explanationEn()).append('\n');
     }
     for (Note note : notes) {
       boolean warning = note.severity() == Note.Severity.WARNING;
-      line(
-          (warning ? "注意: " : "備考: ") + note.textJa(),
-          (warning ? "Warning: " : "Note: ") + note.textEn());
+      ja.append(warning ? "注意: " : "備考: ").append(note.textJa()).append('\n');
+      en.append(warning ? "Warning: " : "Note: ").append(note.textEn()).append('\n');
     }
     line(
         "範囲の差額 "

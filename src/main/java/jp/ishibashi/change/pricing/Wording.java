@@ -89,15 +89,16 @@ final class Wording {
 
   /** An agreed line ("明細3「設計」" / "line 3 "Design"") by its number and text. */
   static Bilingual agreedLine(int number, String text) {
+    String quoted = quoted(text);
     return new Bilingual(
-        "明細" + number + "「" + quoted(text) + "」", "line " + number + " \"" + quoted(text) + "\"");
+        "明細" + number + "「" + quoted + "」", "line " + number + " \"" + quoted + "\"");
   }
 
   /** A new line by its place among the added lines and its text. */
   static Bilingual newLine(int place, String text) {
+    String quoted = quoted(text);
     return new Bilingual(
-        "追加明細" + place + "「" + quoted(text) + "」",
-        "new line " + place + " \"" + quoted(text) + "\"");
+        "追加明細" + place + "「" + quoted + "」", "new line " + place + " \"" + quoted + "\"");
   }
 
   /** What "rounded down" means for this currency: to the yen, or to its minor unit. */
