@@ -372,30 +372,8 @@ public final class PricingCalculator {
       // The added amount is the new amount minus the old at the new price; say it as the added
       // quantity times the price when rounding makes no difference, as it almost never does.
       boolean simple = price.times(extra, RoundingMode.HALF_UP).equals(added);
-      String basis =
-          simple
-              ? more.ja() + " × " + money(price) + " = " + money(added)
-              : to.ja()
-                  + " × "
-                  + money(price)
-                  + " − "
-                  + from.ja()
-                  + " × "
-                  + money(price)
-                  + " = "
-                  + money(added);
-      String basisEn =
-          simple
-              ? more.en() + " × " + money(price) + " = " + money(added)
-              : to.en()
-                  + " × "
-                  + money(price)
-                  + " − "
-                  + from.en()
-                  + " × "
-                  + money(price)
-                  + " = "
-                  + money(added);
+      String basis = addedBasis(simple, more.ja(), to.ja(), from.ja(), price, added);
+      String basisEn = addedBasis(simple, more.en(), to.en(), from.en(), price, added);
       add(
           ADDED_QUANTITY,
           String.valueOf(line.number()),
@@ -410,6 +388,14 @@ public final class PricingCalculator {
               + ": added "
               + basisEn);
       addWork(line.unit(), extra, added);
+    }
+
+    /** "5時間 × ¥6,000 = ¥30,000", or new minus old quantity at the price where rounding differs. */
+    private static String addedBasis(
+        boolean simple, String extra, String to, String from, Money price, Money added) {
+      return simple
+          ? extra + " × " + money(price) + " = " + money(added)
+          : to + " × " + money(price) + " − " + from + " × " + money(price) + " = " + money(added);
     }
 
     /** Quantity taken out of a line: credited at the agreed price, less the kill fee. */

@@ -105,6 +105,21 @@ public record PricingPolicy(
             Money.currency("USD"), Money.of("50.00", "USD")));
   }
 
+  /** This policy with other kill fees: shares of 0 to 1 of a delivered line and one in progress. */
+  public PricingPolicy withKillFees(BigDecimal delivered, BigDecimal inProgress) {
+    return new PricingPolicy(delivered, inProgress, rushTiers, dailyCapacityHours, hourlyEstimates);
+  }
+
+  public PricingPolicy withRushTiers(List<RushTier> tiers) {
+    return new PricingPolicy(
+        killFeeDelivered, killFeeInProgress, tiers, dailyCapacityHours, hourlyEstimates);
+  }
+
+  public PricingPolicy withDailyCapacity(BigDecimal hours) {
+    return new PricingPolicy(
+        killFeeDelivered, killFeeInProgress, rushTiers, hours, hourlyEstimates);
+  }
+
   /** The tier for so many calendar days left (a negative count, an overdue order, counts as 0). */
   public RushTier tierFor(long daysLeft) {
     for (RushTier tier : rushTiers) {

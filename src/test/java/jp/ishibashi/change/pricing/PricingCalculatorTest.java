@@ -66,6 +66,15 @@ class PricingCalculatorTest {
         Money.currency("JPY"));
   }
 
+  static AgreedScope only(AgreedLine line) {
+    return new AgreedScope(List.of(line), DUE, Money.currency("JPY"));
+  }
+
+  /** Wireframes, a lump sum of ¥120,000, already delivered. */
+  static AgreedScope deliveredWireframes() {
+    return only(line(1, "Wireframes", "1", Unit.LUMP_SUM, yen(120_000), DELIVERED));
+  }
+
   static AddLine add(String text, String quantity, Unit unit, Money price) {
     return new AddLine(text, new BigDecimal(quantity), unit, price, null, null);
   }
@@ -226,14 +235,12 @@ class PricingCalculatorTest {
   @Test
   void agencyTiersAndCapacityReplaceTheDefaults() {
     PricingPolicy policy =
-        new PricingPolicy(
-            new BigDecimal("1"),
-            new BigDecimal("0.3"),
-            List.of(
-                new PricingPolicy.RushTier(0, new BigDecimal("0.40")),
-                new PricingPolicy.RushTier(5, BigDecimal.ZERO)),
-            new BigDecimal("6"),
-            java.util.Map.of());
+        PricingPolicy.defaults()
+            .withRushTiers(
+                List.of(
+                    new PricingPolicy.RushTier(0, new BigDecimal("0.40")),
+                    new PricingPolicy.RushTier(5, BigDecimal.ZERO)))
+            .withDailyCapacity(new BigDecimal("6"));
     PricingInput input = input(landingPage(), DUE.minusDays(4), campaignSection());
     Quote quote =
         price(
@@ -323,11 +330,7 @@ class PricingCalculatorTest {
 
   @Test
   void removingADeliveredLineKeepsAFullKillFeeSoNothingIsCredited() {
-    AgreedScope agreement =
-        new AgreedScope(
-            List.of(line(1, "Wireframes", "1", Unit.LUMP_SUM, yen(120_000), DELIVERED)),
-            DUE,
-            Money.currency("JPY"));
+    AgreedScope agreement = deliveredWireframes();
 
     Quote quote = price(input(agreement, DUE.minusDays(10), new RemoveLine(1)));
 
@@ -355,11 +358,7 @@ class PricingCalculatorTest {
 
   @Test
   void lessQuantityOfALineInProgressIsCreditedLessItsKillFee() {
-    AgreedScope agreement =
-        new AgreedScope(
-            List.of(line(1, "Coding", "40", Unit.HOUR, yen(5_000), IN_PROGRESS)),
-            DUE,
-            Money.currency("JPY"));
+    AgreedScope agreement = only(line(1, "Coding", "40", Unit.HOUR, yen(5_000), IN_PROGRESS));
 
     Quote quote =
         price(input(agreement, DUE.minusDays(10), ModifyLine.quantity(1, new BigDecimal("30"))));
@@ -371,11 +370,7 @@ class PricingCalculatorTest {
 
   @Test
   void aLowerPriceForDeliveredWorkIsRefusedAsAFeeReduction() {
-    AgreedScope agreement =
-        new AgreedScope(
-            List.of(line(1, "Wireframes", "1", Unit.LUMP_SUM, yen(120_000), DELIVERED)),
-            DUE,
-            Money.currency("JPY"));
+    AgreedScope agreement = deliveredWireframes();
 
     assertRefused(
         () -> price(input(agreement, DUE.minusDays(10), ModifyLine.unitPrice(1, yen(100_000)))),
@@ -405,11 +400,7 @@ class PricingCalculatorTest {
 
   @Test
   void lessQuantityOfADeliveredLineIsProtectedByTheFullKillFee() {
-    AgreedScope agreement =
-        new AgreedScope(
-            List.of(line(1, "Illustrations", "10", Unit.ITEM, yen(8_000), DELIVERED)),
-            DUE,
-            Money.currency("JPY"));
+    AgreedScope agreement = only(line(1, "Illustrations", "10", Unit.ITEM, yen(8_000), DELIVERED));
 
     Quote quote =
         price(input(agreement, DUE.minusDays(10), ModifyLine.quantity(1, new BigDecimal("6"))));
@@ -422,11 +413,7 @@ class PricingCalculatorTest {
 
   @Test
   void newTextForDeliveredWorkWithoutMoreMoneyWarnsOfUnpaidRework() {
-    AgreedScope agreement =
-        new AgreedScope(
-            List.of(line(1, "Wireframes", "1", Unit.LUMP_SUM, yen(120_000), DELIVERED)),
-            DUE,
-            Money.currency("JPY"));
+    AgreedScope agreement = deliveredWireframes();
 
     Quote quote =
         price(
@@ -470,19 +457,9 @@ class PricingCalculatorTest {
 
   @Test
   void aDeliveredKillFeeBelowFullWarnsOfAFeeReduction() {
-    PricingPolicy defaults = PricingPolicy.defaults();
     PricingPolicy policy =
-        new PricingPolicy(
-            new BigDecimal("0.80"),
-            defaults.killFeeInProgress(),
-            defaults.rushTiers(),
-            defaults.dailyCapacityHours(),
-            defaults.hourlyEstimates());
-    AgreedScope agreement =
-        new AgreedScope(
-            List.of(line(1, "Wireframes", "1", Unit.LUMP_SUM, yen(120_000), DELIVERED)),
-            DUE,
-            Money.currency("JPY"));
+        PricingPolicy.defaults().withKillFees(new BigDecimal("0.80"), new BigDecimal("0.50"));
+    AgreedScope agreement = deliveredWireframes();
     Quote quote =
         price(
             new PricingInput(
@@ -764,30 +741,20 @@ class PricingCalculatorTest {
   @ParameterizedTest
   @CsvSource({"-0.01, 0.5, killFeeDelivered", "1, 1.01, killFeeInProgress"})
   void killFeesAreShares(String delivered, String inProgress, String field) {
-    PricingPolicy defaults = PricingPolicy.defaults();
     assertRefused(
         () ->
-            new PricingPolicy(
-                new BigDecimal(delivered),
-                new BigDecimal(inProgress),
-                defaults.rushTiers(),
-                defaults.dailyCapacityHours(),
-                defaults.hourlyEstimates()),
+            PricingPolicy.defaults()
+                .withKillFees(new BigDecimal(delivered), new BigDecimal(inProgress)),
         "error.pricingPolicy.killFee",
         field);
   }
 
   @Test
   void rushTiersMustCoverTheLastDay() {
-    PricingPolicy defaults = PricingPolicy.defaults();
     assertRefused(
         () ->
-            new PricingPolicy(
-                defaults.killFeeDelivered(),
-                defaults.killFeeInProgress(),
-                List.of(new PricingPolicy.RushTier(3, BigDecimal.ONE)),
-                defaults.dailyCapacityHours(),
-                defaults.hourlyEstimates()),
+            PricingPolicy.defaults()
+                .withRushTiers(List.of(new PricingPolicy.RushTier(3, BigDecimal.ONE))),
         "error.pricingPolicy.rushTiers",
         "rushTiers");
   }
