@@ -40,15 +40,23 @@ class MessagesBundleTest {
   @Test
   void everyMessageKeyUsedInCodeHasAText() throws IOException {
     Properties english = load("messages.properties");
+    // Keys passed to a DomainException, Pages.info or a super constructor, and any literal error
+    // key wherever it is written (DomainException.at(field, "error.…") included).
     Pattern used =
-        Pattern.compile("(?:DomainException|Pages\\.info|super)\\(\\s*\"([a-zA-Z.]+)\"");
+        Pattern.compile(
+            "(?:DomainException|Pages\\.info|super)\\(\\s*\"([a-zA-Z.]+)\""
+                + "|\"(error(?:\\.[a-zA-Z]+)+)\"");
     List<String> keys;
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       keys =
           files
               .filter(f -> f.toString().endsWith(".java"))
               .flatMap(MessagesBundleTest::read)
-              .flatMap(text -> used.matcher(text).results().map(m -> m.group(1)))
+              .flatMap(
+                  text ->
+                      used.matcher(text)
+                          .results()
+                          .map(m -> m.group(1) != null ? m.group(1) : m.group(2)))
               .distinct()
               .toList();
     }
