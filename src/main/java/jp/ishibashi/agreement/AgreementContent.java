@@ -24,6 +24,8 @@ import java.util.Objects;
  * Nothing here depends on the viewer's language or time zone.
  *
  * @param previousHash the content hash of the version this one amends; null for version 1
+ * @param amendment what changed since the previous version and how it was priced; null for
+ *     version 1
  */
 public record AgreementContent(
     String orderNumber,
@@ -48,7 +50,8 @@ public record AgreementContent(
     BigDecimal subtotal,
     BigDecimal taxRate,
     BigDecimal tax,
-    BigDecimal total) {
+    BigDecimal total,
+    Amendment amendment) {
 
   /** The format of {@link #canonical()}; part of the hashed text, so a new format is a new hash. */
   public static final String FORMAT = "ishibashi-agreement/1";
@@ -73,9 +76,15 @@ public record AgreementContent(
     }
   }
 
-  /** One agreed scope line, numbered from 1 in the order shown. */
+  /**
+   * One agreed scope line, numbered from 1 in the order shown.
+   *
+   * @param lineId the work order line it comes from, the same in every version, so versions can be
+   *     compared line by line
+   */
   public record Line(
       int number,
+      long lineId,
       String text,
       String deliverable,
       String acceptanceCriteria,
@@ -83,6 +92,39 @@ public record AgreementContent(
       String unit,
       BigDecimal unitPrice,
       BigDecimal amount) {}
+
+  /**
+   * The change an amended version records: the accepted change request, its reason, and its
+   * priced quote — each amount with its basis, in the order's language.
+   *
+   * @param changeRequest the change request's reference, e.g. {@code CR-2}
+   * @param proposedBy AGENCY or SUBCONTRACTOR
+   * @param items the quote's breakdown
+   * @param extraEscrow the additional escrow to fund (positive) or the refund (negative)
+   */
+  public record Amendment(
+      String changeRequest,
+      String proposedBy,
+      LocalDate requestedOn,
+      String reason,
+      LocalDate previousDueDate,
+      LocalDate newDueDate,
+      List<Item> items,
+      BigDecimal subtotal,
+      BigDecimal tax,
+      BigDecimal total,
+      BigDecimal withholding,
+      BigDecimal extraEscrow,
+      String explanation) {
+
+    public Amendment {
+      items = List.copyOf(items);
+    }
+
+    /** One amount of the quote, with what it is for and how it was computed. */
+    public record Item(
+        String kind, String lineRef, String description, BigDecimal amount, String explanation) {}
+  }
 
   /** The canonical JSON text of this content: what the content hash is computed over. */
   public String canonical() {
@@ -111,6 +153,7 @@ public record AgreementContent(
     for (Line line : lines) {
       json.beginObject()
           .field("number", line.number())
+          .field("lineId", line.lineId())
           .field("text", line.text())
           .field("deliverable", line.deliverable())
           .field("acceptanceCriteria", line.acceptanceCriteria())
@@ -124,8 +167,11 @@ public record AgreementContent(
     json.field("subtotal", subtotal)
         .field("taxRate", taxRate)
         .field("tax", tax)
-        .field("total", total)
-        .endObject();
+        .field("total", total);
+    if (amendment != null) {
+      amendment(json, amendment);
+    }
+    json.endObject();
     return json.toString();
   }
 
@@ -144,6 +190,7 @@ public record AgreementContent(
                 l ->
                     new Line(
                         l.getInt("number"),
+                        l.getJsonNumber("lineId").longValue(),
                         text(l, "text"),
                         text(l, "deliverable"),
                         text(l, "acceptanceCriteria"),
@@ -175,7 +222,8 @@ public record AgreementContent(
         decimal(json, "subtotal"),
         decimal(json, "taxRate"),
         decimal(json, "tax"),
-        decimal(json, "total"));
+        decimal(json, "total"),
+        amendment(json));
   }
 
   private static PartyDetails party(JsonObject json) {
@@ -210,6 +258,67 @@ public record AgreementContent(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);
     }
+  }
+
+  private static void amendment(CanonicalJson json, Amendment a) {
+    json.name("amendment")
+        .beginObject()
+        .field("changeRequest", a.changeRequest())
+        .field("proposedBy", a.proposedBy())
+        .field("requestedOn", a.requestedOn())
+        .field("reason", a.reason())
+        .field("previousDueDate", a.previousDueDate())
+        .field("newDueDate", a.newDueDate());
+    json.name("items").beginArray();
+    for (Amendment.Item item : a.items()) {
+      json.beginObject()
+          .field("kind", item.kind())
+          .field("lineRef", item.lineRef())
+          .field("description", item.description())
+          .field("amount", item.amount())
+          .field("explanation", item.explanation())
+          .endObject();
+    }
+    json.endArray();
+    json.field("subtotal", a.subtotal())
+        .field("tax", a.tax())
+        .field("total", a.total())
+        .field("withholding", a.withholding())
+        .field("extraEscrow", a.extraEscrow())
+        .field("explanation", a.explanation())
+        .endObject();
+  }
+
+  private static Amendment amendment(JsonObject json) {
+    if (!json.containsKey("amendment")) {
+      return null;
+    }
+    JsonObject a = json.getJsonObject("amendment");
+    List<Amendment.Item> items =
+        a.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .map(
+                i ->
+                    new Amendment.Item(
+                        text(i, "kind"),
+                        text(i, "lineRef"),
+                        text(i, "description"),
+                        decimal(i, "amount"),
+                        text(i, "explanation")))
+            .toList();
+    return new Amendment(
+        text(a, "changeRequest"),
+        text(a, "proposedBy"),
+        date(a, "requestedOn"),
+        text(a, "reason"),
+        date(a, "previousDueDate"),
+        date(a, "newDueDate"),
+        items,
+        decimal(a, "subtotal"),
+        decimal(a, "tax"),
+        decimal(a, "total"),
+        decimal(a, "withholding"),
+        decimal(a, "extraEscrow"),
+        text(a, "explanation"));
   }
 
   private static void party(CanonicalJson json, String name, PartyDetails party) {

@@ -332,7 +332,8 @@ public class Agreements {
         party(subcontractor.getDisplayName(), subcontractor.getBusinessDetails()),
         signed.size() + 1,
         signed.isEmpty() ? null : signed.get(0).getContentHash(),
-        agreedOn);
+        agreedOn,
+        null);
   }
 
   static AgreementContent contentOf(
@@ -341,7 +342,8 @@ public class Agreements {
       AgreementContent.PartyDetails subcontractor,
       int version,
       String previousHash,
-      LocalDate agreedOn) {
+      LocalDate agreedOn,
+      AgreementContent.Amendment amendment) {
     List<ScopeLine> counted = order.countedLines();
     List<AgreementContent.Line> lines = new java.util.ArrayList<>(counted.size());
     for (ScopeLine line : counted) {
@@ -349,6 +351,7 @@ public class Agreements {
       lines.add(
           new AgreementContent.Line(
               lines.size() + 1,
+              line.getId(),
               c.getText(),
               c.getDeliverable(),
               c.getAcceptanceCriteria(),
@@ -381,7 +384,8 @@ public class Agreements {
         totals.subtotal().amount(),
         Totals.CONSUMPTION_TAX_RATE,
         totals.tax().amount(),
-        totals.total().amount());
+        totals.total().amount(),
+        amendment);
   }
 
   private static AgreementContent.PartyDetails party(String name, BusinessDetails details) {

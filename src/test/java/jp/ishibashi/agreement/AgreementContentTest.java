@@ -39,6 +39,7 @@ class AgreementContentTest {
         List.of(
             new Line(
                 1,
+                10L,
                 "トップページのデザイン",
                 "Figma ファイル",
                 "レビュー 2 回",
@@ -49,7 +50,8 @@ class AgreementContentTest {
         new BigDecimal("90000"),
         new BigDecimal("0.10"),
         new BigDecimal("9000"),
-        new BigDecimal("99000"));
+        new BigDecimal("99000"),
+        null);
   }
 
   /**
@@ -57,7 +59,7 @@ class AgreementContentTest {
    * default charset must give exactly this, or signatures made elsewhere would not verify.
    */
   private static final String SAMPLE_HASH =
-      "3f49eca1763c71c172d664252592001f211a815554912c6447f685c8bf228953";
+      "c4b509440d3625bdf6ecc566195f9454d8dddb28bb6046b27524290fb0c94e66";
 
   @Test
   void theSameContentAlwaysGivesTheSameHash() {
@@ -103,13 +105,13 @@ class AgreementContentTest {
         change("subcontractor", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), new PartyDetails("山田 花子", null, null), c.title(), c.paymentDueDate(), c.lines())),
         change("title", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), "別の件名", c.paymentDueDate(), c.lines())),
         change("payment due date", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate().plusDays(1), c.lines())),
-        change("line text", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, "トップページ", line.deliverable(), line.acceptanceCriteria(), line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
-        change("line deliverable", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, line.text(), "PDF", line.acceptanceCriteria(), line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
-        change("line criteria", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, line.text(), line.deliverable(), null, line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
-        change("line quantity", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, line.text(), line.deliverable(), line.acceptanceCriteria(), BigDecimal.ONE, line.unit(), line.unitPrice(), line.amount())))),
-        change("line unit", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, line.text(), line.deliverable(), line.acceptanceCriteria(), line.quantity(), "HOUR", line.unitPrice(), line.amount())))),
-        change("line price", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, line.text(), line.deliverable(), line.acceptanceCriteria(), line.quantity(), line.unit(), BigDecimal.TEN, line.amount())))),
-        change("line number", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(2, line.text(), line.deliverable(), line.acceptanceCriteria(), line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
+        change("line text", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, 10L, "トップページ", line.deliverable(), line.acceptanceCriteria(), line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
+        change("line deliverable", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, 10L, line.text(), "PDF", line.acceptanceCriteria(), line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
+        change("line criteria", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, 10L, line.text(), line.deliverable(), null, line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
+        change("line quantity", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, 10L, line.text(), line.deliverable(), line.acceptanceCriteria(), BigDecimal.ONE, line.unit(), line.unitPrice(), line.amount())))),
+        change("line unit", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, 10L, line.text(), line.deliverable(), line.acceptanceCriteria(), line.quantity(), "HOUR", line.unitPrice(), line.amount())))),
+        change("line price", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(1, 10L, line.text(), line.deliverable(), line.acceptanceCriteria(), line.quantity(), line.unit(), BigDecimal.TEN, line.amount())))),
+        change("line number", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(new Line(2, 10L, line.text(), line.deliverable(), line.acceptanceCriteria(), line.quantity(), line.unit(), line.unitPrice(), line.amount())))),
         change("a second line", c -> rebuild(c, c.orderNumber(), c.version(), c.previousHash(), c.agency(), c.subcontractor(), c.title(), c.paymentDueDate(), List.of(line, line))),
         change("subtotal", c -> copy(c, BigDecimal.ONE, c.lines())));
   }
@@ -125,22 +127,51 @@ class AgreementContentTest {
     AgreementContent c = sample();
     List<AgreementContent> variants =
         List.of(
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), "en", c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), null, c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), "USD", c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn().plusDays(1), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn().plusDays(1), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), null, c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate().plusDays(1), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), "東京", c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), 8, c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline().plusDays(1), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), "現金", c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), new BigDecimal("0.08"), c.tax(), c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), BigDecimal.ONE, c.total()),
-            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), BigDecimal.ONE));
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), "en", c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), null, c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), "USD", c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn().plusDays(1), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn().plusDays(1), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), null, c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate().plusDays(1), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), "東京", c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), 8, c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline().plusDays(1), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), "現金", c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), new BigDecimal("0.08"), c.tax(), c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), BigDecimal.ONE, c.total(), null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), BigDecimal.ONE, null),
+            new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), amendment()));
     assertThat(variants).allSatisfy(v -> assertThat(v.hash()).isNotEqualTo(c.hash()));
     assertThat(variants.stream().map(AgreementContent::hash).distinct()).hasSize(variants.size());
+  }
+
+  static AgreementContent.Amendment amendment() {
+    return new AgreementContent.Amendment(
+        "CR-1",
+        "AGENCY",
+        LocalDate.of(2026, 12, 23),
+        "追加ページ",
+        LocalDate.of(2026, 12, 25),
+        LocalDate.of(2026, 12, 25),
+        List.of(new AgreementContent.Amendment.Item("ADDED_LINE", "A1", "追加ページ", new BigDecimal("50000"), "追加作業 ¥50,000")),
+        new BigDecimal("100000"),
+        new BigDecimal("10000"),
+        new BigDecimal("110000"),
+        BigDecimal.ZERO,
+        new BigDecimal("110000"),
+        "特急料金 100%");
+  }
+
+  @Test
+  void anAmendmentReadsBackAndVersionOneHasNone() {
+    AgreementContent c = sample();
+    AgreementContent amended = new AgreementContent(c.orderNumber(), 2, c.hash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), amendment());
+    assertThat(c.canonical()).doesNotContain("amendment");
+    assertThat(AgreementContent.parse(amended.canonical())).isEqualTo(AgreementContent.parse(amended.canonical()));
+    assertThat(AgreementContent.parse(amended.canonical()).amendment().items()).hasSize(1);
+    assertThat(AgreementContent.parse(amended.canonical()).canonical()).isEqualTo(amended.canonical());
+    assertThat(amended.canonical()).contains("\"previousHash\":\"" + c.hash() + "\"");
   }
 
   private static Arguments change(String what, UnaryOperator<AgreementContent> change) {
@@ -152,10 +183,10 @@ class AgreementContentTest {
   }
 
   private static AgreementContent copy(AgreementContent c, BigDecimal subtotal, List<Line> lines) {
-    return new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), lines, subtotal, c.taxRate(), c.tax(), c.total());
+    return new AgreementContent(c.orderNumber(), c.version(), c.previousHash(), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), lines, subtotal, c.taxRate(), c.tax(), c.total(), null);
   }
 
   private static AgreementContent rebuild(AgreementContent c, String number, int version, String previous, PartyDetails agency, PartyDetails sub, String title, LocalDate paymentDue, List<Line> lines) {
-    return new AgreementContent(number, version, previous, c.language(), agency, sub, title, c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), paymentDue, c.paymentMethod(), lines, c.subtotal(), c.taxRate(), c.tax(), c.total());
+    return new AgreementContent(number, version, previous, c.language(), agency, sub, title, c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), paymentDue, c.paymentMethod(), lines, c.subtotal(), c.taxRate(), c.tax(), c.total(), null);
   }
 }

@@ -43,6 +43,7 @@ final class Agreements {
         List.of(
             new Line(
                 1,
+                101L,
                 "Landing page design",
                 "Figma file",
                 "Approved by the agency",
@@ -56,6 +57,7 @@ final class Agreements {
   private static Line line(int number, String text, String unit, String price) {
     return new Line(
         number,
+        100L + number,
         text,
         "成果物 " + number,
         "検収基準 " + number,
@@ -93,6 +95,7 @@ final class Agreements {
         subtotal,
         new BigDecimal("0.10"),
         tax,
-        subtotal.add(tax));
+        subtotal.add(tax),
+        null);
   }
 }
