@@ -60,7 +60,10 @@ public class Agreements {
     EntityManager em = tenancy.em(actor);
     Optional<Agreement> pending = pending(em, order.getId());
     if (order.getStatus() == WorkOrderStatus.AGREED) {
-      AgreementContent content = contentOf(em, actor, order);
+      LocalDate agreedOn =
+          LocalDate.ofInstant(
+              order.getAgreedAt() == null ? clock.now() : order.getAgreedAt(), clock.zone());
+      AgreementContent content = contentOf(em, actor, order, agreedOn, null);
       if (pending.isPresent() && pending.get().getContentHash().equals(content.hash())) {
         return;
       }
@@ -77,6 +80,33 @@ public class Agreements {
     } else {
       pending.ifPresent(a -> voidVersion(actor, a));
     }
+  }
+
+  /**
+   * Freezes the next version of a signed order's agreement after an accepted change request, in
+   * the caller's transaction: the order's current content with the amendment, chained to the
+   * last signed version by its hash. Both parties then sign it as they signed the first.
+   */
+  public Agreement amend(Actor actor, WorkOrder order, AgreementContent.Amendment amendment) {
+    WorkOrders.partyOf(actor, order);
+    EntityManager em = tenancy.em(actor);
+    AgreementContent content =
+        contentOf(em, actor, order, LocalDate.ofInstant(clock.now(), clock.zone()), amendment);
+    Agreement frozen = new Agreement(order.getId(), content, clock.now());
+    em.persist(frozen);
+    em.flush();
+    audit.record(
+        actor,
+        "AGREEMENT_FROZEN",
+        SUBJECT,
+        order.getId(),
+        "version "
+            + frozen.getVersionNumber()
+            + " amending the previous version with "
+            + amendment.changeRequest()
+            + ", content hash "
+            + frozen.getContentHash());
+    return frozen;
   }
 
   /** The order's agreement versions, newest first, with their signatures; for either party. */
@@ -231,7 +261,9 @@ public class Agreements {
     AgreementDocument document = new AgreementDocument(agreement.getId(), pdf, now);
     em.persist(document);
     agreement.sealed(now);
-    order.markSigned(now);
+    if (order.getStatus() == WorkOrderStatus.AGREED) {
+      order.markSigned(now);
+    }
     em.flush();
     audit.record(
         actor,
@@ -244,7 +276,8 @@ public class Agreements {
             + document.getSha256()
             + " ("
             + document.getByteCount()
-            + " bytes); order SIGNED");
+            + " bytes); order "
+            + order.getStatus());
   }
 
   private void voidVersion(Actor actor, Agreement agreement) {
@@ -312,7 +345,12 @@ public class Agreements {
   }
 
   /** Everything the order's parties agreed, as the next agreement version. */
-  private AgreementContent contentOf(EntityManager em, Actor actor, WorkOrder order) {
+  private AgreementContent contentOf(
+      EntityManager em,
+      Actor actor,
+      WorkOrder order,
+      LocalDate agreedOn,
+      AgreementContent.Amendment amendment) {
     List<Agreement> signed =
         em.createQuery(
                 "select a from Agreement a where a.workOrderId = :order and a.state = :signed"
@@ -323,9 +361,6 @@ public class Agreements {
             .getResultList();
     Agency agency = em.find(Agency.class, actor.tenantId());
     UserAccount subcontractor = order.getSubcontractor();
-    LocalDate agreedOn =
-        LocalDate.ofInstant(
-            order.getAgreedAt() == null ? clock.now() : order.getAgreedAt(), clock.zone());
     return contentOf(
         order,
         party(agency.getName(), agency.getBusinessDetails()),
@@ -333,7 +368,7 @@ public class Agreements {
         signed.size() + 1,
         signed.isEmpty() ? null : signed.get(0).getContentHash(),
         agreedOn,
-        null);
+        amendment);
   }
 
   static AgreementContent contentOf(

@@ -40,7 +40,9 @@ public class ScopeLine {
     ACCEPTED,
     REMOVAL_PROPOSED,
     REMOVED,
-    KEPT
+    KEPT,
+    /** Changed by an accepted change request after signing. */
+    AMENDED
   }
 
   @Id
@@ -75,6 +77,30 @@ public class ScopeLine {
     this.content = content;
     this.state = LineState.PROPOSED;
     this.proposedBy = proposedBy;
+  }
+
+  /** A line both sides agreed through an accepted change request: agreed from the start. */
+  static ScopeLine agreedByAmendment(
+      WorkOrder workOrder, int sortOrder, LineContent content, Party proposedBy) {
+    ScopeLine line = new ScopeLine(workOrder, sortOrder, content, proposedBy);
+    line.state = LineState.ACCEPTED;
+    return line;
+  }
+
+  /** New agreed content through an accepted change request; the line stays agreed. */
+  void amend(LineContent newContent) {
+    if (state == LineState.REMOVED) {
+      throw new DomainException("error.line.removed");
+    }
+    content = newContent;
+  }
+
+  /** Removed through an accepted change request. */
+  void removeByAmendment() {
+    if (state == LineState.REMOVED) {
+      throw new DomainException("error.line.removed");
+    }
+    state = LineState.REMOVED;
   }
 
   /** New content from one side: a counter-proposal, a revised proposal, or a reopened line. */

@@ -396,6 +396,48 @@ public class WorkOrder {
     signedAt = now;
   }
 
+  /**
+   * Applies an accepted change request to a signed order: new lines agreed as they are, changed
+   * lines' new content, removed lines, and a moved delivery date (the payment due date moves by
+   * as many days, so the gap both agreed stays). The order stays SIGNED; the amended agreement
+   * is frozen for both to sign.
+   *
+   * @return the lines added, in order
+   */
+  List<ScopeLine> applyChange(AcceptedChange change) {
+    if (status != WorkOrderStatus.SIGNED) {
+      throw new DomainException("error.change.notSigned");
+    }
+    for (AcceptedChange.Modified m : change.modified()) {
+      line(m.lineId()).amend(m.content());
+    }
+    for (long removed : change.removed()) {
+      line(removed).removeByAmendment();
+    }
+    List<ScopeLine> added = new ArrayList<>();
+    int next = lines.stream().mapToInt(ScopeLine::getSortOrder).max().orElse(0) + 1;
+    for (LineContent content : change.added()) {
+      ScopeLine line = ScopeLine.agreedByAmendment(this, next++, content, change.proposedBy());
+      lines.add(line);
+      added.add(line);
+    }
+    if (change.newDeliveryDate() != null && !change.newDeliveryDate().equals(deliveryDate)) {
+      long shift = java.time.temporal.ChronoUnit.DAYS.between(deliveryDate, change.newDeliveryDate());
+      deliveryDate = change.newDeliveryDate();
+      if (paymentDueDate != null) {
+        paymentDueDate = paymentDueDate.plusDays(shift);
+      }
+    }
+    return added;
+  }
+
+  private ScopeLine line(long lineId) {
+    return lines.stream()
+        .filter(l -> l.getId() == lineId)
+        .findFirst()
+        .orElseThrow(() -> new DomainException("error.change.lineNotFound", lineId));
+  }
+
   /** Whether the given side has something to answer: terms or lines. */
   public boolean awaits(Party side) {
     if (status != WorkOrderStatus.NEGOTIATING) {

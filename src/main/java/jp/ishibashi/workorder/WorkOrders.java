@@ -188,6 +188,26 @@ public class WorkOrders {
   }
 
   /**
+   * Applies an accepted change request to a signed order that the caller found and locked in
+   * this transaction: the lines change as the change says, each with an AMENDED revision.
+   */
+  public void applyChange(Actor actor, WorkOrder order, AcceptedChange change) {
+    partyOf(actor, order);
+    EntityManager em = tenancy.em(actor);
+    List<ScopeLine> added = order.applyChange(change);
+    added.forEach(em::persist);
+    flush(em);
+    java.util.Set<Long> touched = new java.util.HashSet<>(change.removed());
+    change.modified().forEach(m -> touched.add(m.lineId()));
+    added.forEach(l -> touched.add(l.getId()));
+    for (ScopeLine line : order.getLines()) {
+      if (touched.contains(line.getId())) {
+        revision(em, actor, line, ScopeLine.Action.AMENDED, change.proposedBy());
+      }
+    }
+  }
+
+  /**
    * The order, the viewer's side, every line's history and the agreement versions, in a fixed
    * number of queries.
    */
