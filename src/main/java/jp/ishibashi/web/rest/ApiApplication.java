@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import jp.ishibashi.agreement.rest.AgreementsResource;
 import jp.ishibashi.agreement.rest.VerificationsResource;
+import jp.ishibashi.change.rest.ChangeRequestsResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description = "Sign-in, sign-out and the agency a subcontractor acts in"),
       @Tag(name = "Work orders", description = "Terms, scope lines and their negotiation"),
       @Tag(name = "Agreements", description = "Agreement versions, signing and signed PDFs"),
+      @Tag(name = "Change requests", description = "Priced changes to signed orders"),
       @Tag(
           name = "Verification",
           description = "Public: verify an agreement PDF; the portal's CA certificate")
@@ -48,6 +50,7 @@ public class ApiApplication extends Application {
         SubcontractorsResource.class,
         AgreementsResource.class,
         VerificationsResource.class,
+        ChangeRequestsResource.class,
         JsonRequestsOnly.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
