@@ -42,7 +42,13 @@ public record QuoteSnapshot(
   public record Remark(String severity, String lineRef, String textJa, String textEn) {}
 
   /** The rush surcharge: its rate, the calendar days left when requested, and its amount. */
-  public record Rush(String rate, long daysLeft, String addedWork, String amount) {}
+  public record Rush(String rate, long daysLeft, String addedWork, String amount) {
+
+    /** The rate as a percentage: "100" for 1, "25" for 0.25. */
+    public String percent() {
+      return new java.math.BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+  }
 
   /**
    * The change's money: positive extra escrow to fund before the added work starts, or the refund
