@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import jakarta.json.JsonObject;
+import jp.ishibashi.ApiClient;
 import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.Poppler;
@@ -221,5 +223,118 @@ class WorkOrderPagesIT extends BrowserTest {
     addLine("小数の円", "成果物", "1", "100.5");
     assertThat(browser.text("newLine")).contains("小数点以下0桁まで");
     assertThat(browser.text("lines:table")).contains("作業項目はまだありません");
+  }
+
+  /**
+   * The seed's story: a big change two days before delivery at the same date. The agency sees the
+   * rush surcharge, the subcontractor counters with the extension, the agency accepts, both sign
+   * the amendment, and version 2's PDF carries two valid signatures.
+   */
+  @Test
+  void aLateChangeIsSurchargedCounteredWithTheExtensionAcceptedAndReSigned() {
+    ApiClient agencyApi = new ApiClient(base).signIn(AGENCY, DemoData.PASSWORD);
+    ApiClient subApi = new ApiClient(base).signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    long orderId = signedOverApi(agencyApi, subApi, 2);
+    String orderPage = "orders/work-order.xhtml?id=" + orderId;
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open(orderPage);
+    browser.click("proposeChange");
+    browser.type("change:reason", "採用ページを追加したい");
+    browser.click("change:addButtons:0:add");
+    browser
+        .type("change:editRows:0:text", "採用ページ")
+        .type("change:editRows:0:quantity", "1")
+        .type("change:editRows:0:unitPrice", "300000");
+    browser.click("change:preview");
+    assertThat(browser.text("withSurcharge")).contains("特急料金 +100%").contains("300,000");
+    assertThat(browser.text("extension")).contains("特急料金なし");
+    browser.click("change:send");
+    assertThat(browser.text("state")).contains("回答待ち");
+    String firstRequest = browser.url();
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.driver().get(firstRequest);
+    browser.click("answer:counterExtension");
+    assertThat(browser.text("messages")).contains("対案を送りました");
+    assertThat(browser.pageText()).doesNotContain("特急料金 +100%");
+    String counter = browser.url();
+    browser.signOut();
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.driver().get(counter);
+    browser.find("answer:accept").click();
+    WebElement html = browser.driver().findElement(By.tagName("html"));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.cssSelector(".ui-confirmdialog-yes")).isDisplayed());
+    browser.driver().findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+        .until(d -> {
+          try {
+            html.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.WebDriverException gone) {
+            return true;
+          }
+        });
+    assertThat(browser.text("messages")).contains("変更を承諾しました");
+    assertThat(browser.text("redline")).contains("採用ページ").contains("追加");
+    browser.click("signLink");
+    browser.type("signForm:password", DemoData.PASSWORD).click("signForm:sign");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.open(orderPage);
+    browser.click("signLink");
+    browser.type("signForm:password", DemoData.PASSWORD).click("signForm:sign");
+    assertThat(browser.text("messages")).contains("双方の署名が完了しました");
+    assertThat(browser.text("download")).contains("2");
+    HttpResponse<byte[]> pdf = browser.download("download");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(Poppler.validSignatures(pdf.body())).isEqualTo(2);
+    assertThat(Poppler.pdftotext(pdf.body()).replaceAll("\\s", "")).contains("採用ページ");
+  }
+
+  /** An order for 田中 美咲 due in some days, agreed and signed by both over the API. */
+  private static long signedOverApi(ApiClient agency, ApiClient sub, int dueInDays) {
+    long subId =
+        agency.get("subcontractors").array().getValuesAs(JsonObject.class).stream()
+            .filter(o -> o.getString("name").equals("田中 美咲"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    LocalDate today = today();
+    long id =
+        agency
+            .post(
+                "work-orders",
+                ApiClient.object(
+                    "title", "採用サイト制作", "subcontractorId", subId, "language", "ja",
+                    "currency", "JPY", "commissionedOn", today, "deliveryDate", today.plusDays(dueInDays),
+                    "placeOfDelivery", "メールで納品", "reviewDays", 7,
+                    "paymentDueDate", today.plusDays(dueInDays + 30), "paymentMethod", "銀行振込"))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    agency.post(
+        "work-orders/" + id + "/lines",
+        ApiClient.object("text", "トップページ", "deliverable", "HTML", "quantity", "1", "unit", "PAGE",
+            "unitPrice", "200000"));
+    JsonObject order = agency.get("work-orders/" + id).json();
+    order = agency.post("work-orders/" + id + "/send", ApiClient.object("version", order.getJsonNumber("version").longValue())).json();
+    order = sub.post("work-orders/" + id + "/terms/accept", ApiClient.object("version", order.getJsonNumber("version").longValue())).json();
+    for (JsonObject l : order.getJsonArray("lines").getValuesAs(JsonObject.class)) {
+      sub.post(
+          "work-orders/" + id + "/lines/" + l.getJsonNumber("id").longValue() + "/accept",
+          ApiClient.object("version", l.getJsonNumber("version").longValue()));
+    }
+    JsonObject agreement = agency.get("work-orders/" + id + "/agreements").array().getJsonObject(0);
+    String path = "work-orders/" + id + "/agreements/" + agreement.getJsonNumber("id").longValue() + "/signatures";
+    String body = ApiClient.object("contentHash", agreement.getString("contentHash"), "password", DemoData.PASSWORD);
+    assertThat(agency.post(path, body).status()).isEqualTo(200);
+    assertThat(sub.post(path, body).json().getString("state")).isEqualTo("SIGNED");
+    return id;
   }
 }

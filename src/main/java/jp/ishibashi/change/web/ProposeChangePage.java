@@ -87,7 +87,7 @@ public class ProposeChangePage implements Serializable {
       Pages.refused(e);
     } catch (DomainException e) {
       preview = null;
-      Pages.errorAt("change", e);
+      refused(e);
     }
   }
 
@@ -104,8 +104,23 @@ public class ProposeChangePage implements Serializable {
       Pages.refused(e);
       return null;
     } catch (DomainException e) {
-      Pages.errorAt("change", e);
+      refused(e);
       return null;
+    }
+  }
+
+  /**
+   * Shows a refusal at its field: the reason or the list of edits; a rule about one edit (its
+   * field is like {@code edits[2].unitPrice}) is shown above the form, naming the edit.
+   */
+  private static void refused(DomainException e) {
+    if (e.field() != null && e.field().startsWith("edits[")) {
+      int number = Integer.parseInt(e.field().substring(6, e.field().indexOf(']'))) + 1;
+      Pages.errorAt(
+          "change",
+          DomainException.at(null, "change.editRefused", number, Pages.text(e.key(), e.args())));
+    } else {
+      Pages.errorAt("change", e);
     }
   }
 
