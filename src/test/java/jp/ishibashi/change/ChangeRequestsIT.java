@@ -18,7 +18,13 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import jp.ishibashi.ApiClient;
 import jp.ishibashi.Deployments;
+import jp.ishibashi.platform.DemoData;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import jp.ishibashi.Poppler;
 import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.AgencySignUp;
@@ -44,7 +50,10 @@ import jp.ishibashi.workorder.WorkOrders;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -53,6 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * previous version by its hash.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChangeRequestsIT {
 
   private static final String PASSWORD = "correct-horse-battery";
@@ -60,7 +70,8 @@ class ChangeRequestsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(ChangeRequestsIT.class, Poppler.class);
+    return Deployments.portalWith(
+        ChangeRequestsIT.class, Poppler.class, ApiClient.class, ApiClient.Reply.class);
   }
 
   @Inject ChangeRequests changes;
@@ -72,6 +83,7 @@ class ChangeRequestsIT {
   @Inject PortalClock clock;
 
   @Resource ManagedExecutorService executor;
+  @ArquillianResource URL base;
 
   @Test
   void aLateChangeIsSurchargedTheSubcontractorCountersWithTheExtensionAndBothReSign() {
@@ -160,7 +172,9 @@ class ChangeRequestsIT {
     assertEquals(1, view(p.agency, order).countedLines().size(), "nothing changed");
   }
 
+  /** Last: it moves the portal's clock forward, and the client-side test dates by the real one. */
   @Test
+  @Order(Integer.MAX_VALUE)
   void anExpiredQuoteOrOneOfAnEarlierVersionIsRefused() {
     Parties p = parties("株式会社期限テスト", "期限 三郎");
     WorkOrder order = signedOrder(p, 30, "ロゴ");
@@ -271,7 +285,87 @@ class ChangeRequestsIT {
     assertEquals("error.change.notSigned", notSigned.key());
   }
 
+  @Test
+  @RunAsClient
+  void overRestTheQuoteIsAJsonDocumentWithItsBreakdownAndExplanation() {
+    ApiClient agency = new ApiClient(base).signIn("admin@sakura.example", DemoData.PASSWORD);
+    ApiClient tanaka = new ApiClient(base).language("en").signIn("tanaka@freelance.example", DemoData.PASSWORD);
+    ApiClient aoba = new ApiClient(base).signIn("admin@aoba.example", DemoData.PASSWORD);
+    long orderId = signedOverRest(agency, tanaka);
+    String proposal =
+        "{\"reason\":\"採用ページを追加\",\"edits\":[{\"type\":\"ADD_LINE\",\"text\":\"採用ページ\","
+            + "\"quantity\":1,\"unit\":\"PAGE\",\"unitPrice\":300000}]}";
+    String base = "work-orders/" + orderId + "/change-requests";
+
+    ApiClient.Reply preview = agency.post(base + "/preview", proposal);
+    assertEquals(200, preview.status(), preview.toString());
+    assertEquals("1", preview.json().getJsonObject("rush").getString("rate"));
+    assertTrue(preview.json().getString("explanationJa").contains("特急"));
+    assertTrue(agency.get(base).array().isEmpty(), "a preview saves nothing");
+
+    ApiClient.Reply created = agency.post(base, proposal);
+    assertEquals(201, created.status(), created.toString());
+    JsonObject request = created.json();
+    assertEquals("PRICED", request.getString("state"));
+    JsonObject quote = request.getJsonObject("quote");
+    assertEquals("ADDED_LINE", quote.getJsonArray("breakdown").getJsonObject(0).getString("kind"));
+    assertTrue(quote.getJsonArray("breakdown").getJsonObject(0).getString("explanationEn").length() > 0);
+    assertNotNull(quote.getJsonObject("extension"));
+    String path = base + "/" + request.getJsonNumber("id").longValue();
+    assertTrue(created.header("Location").endsWith(path));
+
+    assertEquals(404, aoba.get(base).status());
+    assertEquals(404, aoba.post(path + "/accept", "{}").status());
+    ApiClient.Reply noReason = tanaka.post(path + "/reject", "{}");
+    assertEquals(400, noReason.status());
+    assertEquals("error.change.rejectReason", noReason.json().getString("key"));
+    ApiClient.Reply bad = agency.post(base, "{\"reason\":\"x\",\"edits\":[{\"type\":\"ADD_LINE\",\"text\":\"無償\",\"quantity\":1,\"unit\":\"PAGE\",\"unitPrice\":0}]}");
+    assertEquals(400, bad.status());
+    assertEquals("error.change.unpaid", bad.json().getString("key"));
+
+    ApiClient.Reply accepted = tanaka.post(path + "/accept", "{}");
+    assertEquals(200, accepted.status(), accepted.toString());
+    assertEquals("ACCEPTED", accepted.json().getString("state"));
+    JsonObject v2 = agency.get("work-orders/" + orderId + "/agreements").array().getJsonObject(0);
+    assertEquals(2, v2.getInt("version"));
+    assertEquals("AWAITING_SIGNATURES", v2.getString("state"));
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  private static long signedOverRest(ApiClient agency, ApiClient sub) {
+    long subId =
+        agency.get("subcontractors").array().getValuesAs(JsonObject.class).stream()
+            .filter(o -> o.getString("name").equals("田中 美咲"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    LocalDate today = LocalDate.now(TOKYO);
+    ApiClient.Reply created =
+        agency.post("work-orders", ApiClient.object(
+            "title", "REST 変更テスト", "subcontractorId", subId, "language", "ja", "currency", "JPY",
+            "commissionedOn", today, "deliveryDate", today.plusDays(2), "placeOfDelivery", "メール",
+            "reviewDays", 7, "paymentDueDate", today.plusDays(30), "paymentMethod", "銀行振込"));
+    assertEquals(201, created.status(), created.toString());
+    long id = created.json().getJsonNumber("id").longValue();
+    agency.post("work-orders/" + id + "/lines", ApiClient.object(
+        "text", "トップページ", "deliverable", "HTML", "quantity", "1", "unit", "PAGE",
+        "unitPrice", "200000"));
+    JsonObject order = agency.get("work-orders/" + id).json();
+    order = agency.post("work-orders/" + id + "/send", ApiClient.object("version", order.getJsonNumber("version").longValue())).json();
+    order = sub.post("work-orders/" + id + "/terms/accept", ApiClient.object("version", order.getJsonNumber("version").longValue())).json();
+    for (JsonObject l : order.getJsonArray("lines").getValuesAs(JsonObject.class)) {
+      sub.post("work-orders/" + id + "/lines/" + l.getJsonNumber("id").longValue() + "/accept",
+          ApiClient.object("version", l.getJsonNumber("version").longValue()));
+    }
+    JsonObject agreement = agency.get("work-orders/" + id + "/agreements").array().getJsonObject(0);
+    String path = "work-orders/" + id + "/agreements/" + agreement.getJsonNumber("id").longValue() + "/signatures";
+    String body = ApiClient.object("contentHash", agreement.getString("contentHash"), "password", DemoData.PASSWORD);
+    agency.post(path, body);
+    sub.post(path, body);
+    return id;
+  }
 
   private record Parties(Actor agency, Actor sub, UserAccount subAccount) {}
 
