@@ -10,8 +10,8 @@ import jp.ishibashi.account.Workplace;
 import jp.ishibashi.tenant.Actor;
 
 /**
- * New agencies for in-container tests: each test signs up its own, so tests depend neither on
- * each other nor on what else is in a shared database. Add it to the deployment with the test.
+ * New agencies for in-container tests: each test signs up its own, so tests depend neither on each
+ * other nor on what else is in a shared database. Add it to the deployment with the test.
  */
 @ApplicationScoped
 public class TestAgencies {

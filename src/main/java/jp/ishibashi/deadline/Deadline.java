@@ -18,10 +18,10 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 
 /**
- * A moment at which the portal acts on its own about one subject of an agency: the end of a
- * review period (deemed acceptance, みなし検収), a quote's expiry. The {@code kind} names what is
- * due (such as {@code delivery.review}), and {@code subjectId} what it is about (such as the work
- * order); an agency has at most one pending deadline per kind and subject.
+ * A moment at which the portal acts on its own about one subject of an agency: the end of a review
+ * period (deemed acceptance, みなし検収), a quote's expiry. The {@code kind} names what is due (such as
+ * {@code delivery.review}), and {@code subjectId} what it is about (such as the work order); an
+ * agency has at most one pending deadline per kind and subject.
  *
  * <p>A deadline is PENDING until it is cancelled or fires. It fires once it is due, when a {@link
  * DeadlinePoller} claims it: {@link DeadlineClaims} turns it from PENDING to FIRED with one
@@ -88,8 +88,8 @@ public class Deadline {
   }
 
   /**
-   * A kind is a dotted name of letters and digits, such as {@code delivery.review}, at most
-   * {@value #MAX_KIND} characters.
+   * A kind is a dotted name of letters and digits, such as {@code delivery.review}, at most {@value
+   * #MAX_KIND} characters.
    */
   public static String requireKind(String kind) {
     if (kind == null || kind.length() > MAX_KIND || !KIND.matcher(kind).matches()) {

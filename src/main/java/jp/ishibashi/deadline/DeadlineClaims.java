@@ -10,8 +10,8 @@ import java.util.List;
 import jp.ishibashi.tenant.Tenancy;
 
 /**
- * What a {@link DeadlinePoller} does with the database: find the due deadlines of every agency,
- * and claim one. A claim is one conditional update in a transaction of its own; the database lets
+ * What a {@link DeadlinePoller} does with the database: find the due deadlines of every agency, and
+ * claim one. A claim is one conditional update in a transaction of its own; the database lets
  * exactly one transaction, on any node, change a pending row to FIRED, and that transaction then
  * runs the deadline's effect by firing {@link DeadlineDue} to its synchronous observers. The claim
  * and the effect commit together, or neither does.
@@ -45,8 +45,8 @@ public class DeadlineClaims {
   /**
    * Claims the deadline for this node and runs its effect, in a new transaction. Returns false,
    * with no effect, when it is no longer pending and due: another poller fired it, or it was
-   * cancelled or moved since it was found. An observer's exception rolls the claim back and
-   * reaches the caller; the deadline stays pending.
+   * cancelled or moved since it was found. An observer's exception rolls the claim back and reaches
+   * the caller; the deadline stays pending.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean claim(DeadlineDue due, Instant now, String node) {

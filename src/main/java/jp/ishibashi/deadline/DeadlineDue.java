@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * The CDI event of a deadline that fired. Observers run synchronously, in the transaction that
  * claimed the deadline, with the entity manager already bound to the deadline's agency: their
- * effect commits with the claim, or neither does and the deadline is tried again at the next
- * poll. An observer handles its own kinds and ignores the others:
+ * effect commits with the claim, or neither does and the deadline is tried again at the next poll.
+ * An observer handles its own kinds and ignores the others:
  *
  * <pre>
  * void deemAccepted(&#64;Observes DeadlineDue due) {

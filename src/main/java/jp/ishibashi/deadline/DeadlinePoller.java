@@ -19,8 +19,8 @@ import jp.ishibashi.platform.PortalClock;
 
 /**
  * Fires the deadlines that are due, on every portal node, every 15 seconds. The timer is not
- * persistent: the deadlines themselves are rows, so nothing is lost in a restart, and several
- * nodes polling the same rows fire each deadline once (see {@link DeadlineClaims}).
+ * persistent: the deadlines themselves are rows, so nothing is lost in a restart, and several nodes
+ * polling the same rows fire each deadline once (see {@link DeadlineClaims}).
  *
  * <p>A deadline whose effect fails stays pending, is logged, and is tried again at the next poll;
  * the others are not held up by it.

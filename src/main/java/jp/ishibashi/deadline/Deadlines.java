@@ -26,8 +26,8 @@ public class Deadlines {
   @Inject private Tenancy tenancy;
 
   /**
-   * Schedules a deadline of this kind about this subject, due at {@code dueAt}; one already
-   * pending is moved to that time instead, so there is never more than one.
+   * Schedules a deadline of this kind about this subject, due at {@code dueAt}; one already pending
+   * is moved to that time instead, so there is never more than one.
    *
    * @param kind a dotted name such as {@code delivery.review}; see {@link Deadline#requireKind}
    */
@@ -48,8 +48,8 @@ public class Deadlines {
   }
 
   /**
-   * Cancels the pending deadline of this kind about this subject. Returns false when there is
-   * none: never scheduled, cancelled already, or fired (its effect has then committed).
+   * Cancels the pending deadline of this kind about this subject. Returns false when there is none:
+   * never scheduled, cancelled already, or fired (its effect has then committed).
    */
   public boolean cancel(Actor actor, String kind, long subjectId) {
     Deadline.requireKind(kind);
@@ -81,8 +81,7 @@ public class Deadlines {
   }
 
   private static Optional<Deadline> lockPending(EntityManager em, String kind, long subjectId) {
-    return em
-        .createQuery(
+    return em.createQuery(
             "select d from Deadline d where d.kind = :kind and d.subjectId = :subject"
                 + " and d.state = :pending",
             Deadline.class)

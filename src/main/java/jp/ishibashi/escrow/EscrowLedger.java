@@ -32,8 +32,8 @@ import jp.ishibashi.workorder.WorkOrders;
  *
  * <p>Each movement locks the order's {@link LedgerHead} until the transaction ends and reads the
  * ledger after taking the lock, so two releases of the whole escrow, on any nodes, run one after
- * the other and the second finds nothing left. The first movement of an order creates the head;
- * two first movements at the same moment end in one {@link ConflictException}.
+ * the other and the second finds nothing left. The first movement of an order creates the head; two
+ * first movements at the same moment end in one {@link ConflictException}.
  */
 @Stateless
 public class EscrowLedger {
@@ -64,7 +64,10 @@ public class EscrowLedger {
   /** Pays {@code amount} of the escrow to the subcontractor: all on acceptance, or a kill fee. */
   public Ledger release(Actor actor, long workOrderId, Money amount, String reason) {
     return append(
-        actor, workOrderId, "ESCROW_RELEASED", (ledger, now) -> ledger.release(amount, reason, now));
+        actor,
+        workOrderId,
+        "ESCROW_RELEASED",
+        (ledger, now) -> ledger.release(amount, reason, now));
   }
 
   /** Gives {@code amount} of the escrow back to the agency. */
@@ -107,7 +110,9 @@ public class EscrowLedger {
     return order;
   }
 
-  /** The order's ledger head, locked until the transaction ends; created with the first movement. */
+  /**
+   * The order's ledger head, locked until the transaction ends; created with the first movement.
+   */
   private static LedgerHead lockHead(EntityManager em, long workOrderId) {
     LedgerHead head = em.find(LedgerHead.class, workOrderId, LockModeType.PESSIMISTIC_WRITE);
     if (head != null) {
@@ -126,8 +131,7 @@ public class EscrowLedger {
   /** The order's ledger as its stored movements replay it, in two queries. */
   private static Ledger read(EntityManager em, WorkOrder order) {
     Map<Long, List<Entry>> entries =
-        em
-            .createQuery(
+        em.createQuery(
                 "select e from StoredEntry e where e.workOrderId = :order order by e.id",
                 StoredEntry.class)
             .setParameter("order", order.getId())
@@ -137,8 +141,7 @@ public class EscrowLedger {
                     StoredEntry::getMovementId,
                     Collectors.mapping(StoredEntry::toEntry, Collectors.toList())));
     List<Movement> movements =
-        em
-            .createQuery(
+        em.createQuery(
                 "select m from StoredMovement m where m.workOrderId = :order order by m.seq",
                 StoredMovement.class)
             .setParameter("order", order.getId())

@@ -3,10 +3,10 @@ package jp.ishibashi.escrow;
 import jp.ishibashi.shared.Money;
 
 /**
- * The one way escrow money comes in: a payment provider takes the agency's deposit for a work
- * order and confirms it with its own reference, which the ledger records. {@link
- * RecordedDeposits} is the built-in adapter; a real provider's adapter is a CDI bean implementing
- * this interface, selected over it as an {@code @Alternative} with a {@code @Priority}.
+ * The one way escrow money comes in: a payment provider takes the agency's deposit for a work order
+ * and confirms it with its own reference, which the ledger records. {@link RecordedDeposits} is the
+ * built-in adapter; a real provider's adapter is a CDI bean implementing this interface, selected
+ * over it as an {@code @Alternative} with a {@code @Priority}.
  *
  * <p>{@link EscrowLedger#fund} calls it after checking the amount and while holding the order's
  * ledger lock, inside its transaction: an adapter should answer quickly, and must tolerate being

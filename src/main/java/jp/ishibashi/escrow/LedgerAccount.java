@@ -7,8 +7,8 @@ package jp.ishibashi.escrow;
  * <p>Sign convention: an entry's amount is what its account gains. A positive entry adds to the
  * account's balance and a negative one takes from it, so a balance is the plain sum of the
  * account's entries. Money deposited by the agency comes out of {@link #AGENCY_FUNDING}, the
- * counter-account of deposits: its balance is minus everything the agency ever deposited, and it
- * is the only account whose balance is negative. The other three never go below zero.
+ * counter-account of deposits: its balance is minus everything the agency ever deposited, and it is
+ * the only account whose balance is negative. The other three never go below zero.
  */
 public enum LedgerAccount {
   /** Where deposits come from: minus the total the agency deposited (仮払い). Never positive. */

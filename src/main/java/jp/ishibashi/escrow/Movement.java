@@ -7,9 +7,9 @@ import java.util.Objects;
 import jp.ishibashi.shared.Money;
 
 /**
- * One money effect on a work order's escrow, as double entry: money leaves one account and
- * arrives in another, so the entries always sum to zero in one currency. Movements are only ever
- * appended to a {@link Ledger}; a mistake is corrected by a further movement, never by an edit.
+ * One money effect on a work order's escrow, as double entry: money leaves one account and arrives
+ * in another, so the entries always sum to zero in one currency. Movements are only ever appended
+ * to a {@link Ledger}; a mistake is corrected by a further movement, never by an edit.
  *
  * @param kind what the movement does, which fixes its two accounts
  * @param reference the payment provider's deposit reference for {@link MovementKind#FUND}; the
@@ -46,11 +46,7 @@ public record Movement(MovementKind kind, String reference, Instant at, List<Ent
 
   /** The amount moved: the positive entry's. */
   public Money amount() {
-    return entries.stream()
-        .map(Entry::amount)
-        .filter(Money::isPositive)
-        .findFirst()
-        .orElseThrow();
+    return entries.stream().map(Entry::amount).filter(Money::isPositive).findFirst().orElseThrow();
   }
 
   /** What this movement adds to one account's balance; zero for an account it does not touch. */

@@ -1,8 +1,8 @@
 package jp.ishibashi.escrow;
 
 /**
- * What a movement does, and so which account it takes from and which it adds to. Every money
- * effect of a work order is one of these:
+ * What a movement does, and so which account it takes from and which it adds to. Every money effect
+ * of a work order is one of these:
  *
  * <ul>
  *   <li>escrow funding before work starts, and extra escrow for an amendment (追加仮払い): {@link

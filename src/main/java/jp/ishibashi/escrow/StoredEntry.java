@@ -20,7 +20,10 @@ import org.eclipse.persistence.annotations.MultitenantType;
 class StoredEntry {
 
   @Id
-  @SequenceGenerator(name = "ledger_entry_seq", sequenceName = "ledger_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "ledger_entry_seq",
+      sequenceName = "ledger_entry_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_entry_seq")
   private Long id;
 

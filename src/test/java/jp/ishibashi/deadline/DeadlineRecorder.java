@@ -42,7 +42,8 @@ public class DeadlineRecorder {
       outsideTheClaim.add(due.toString());
     }
     tenancy.em(due.tenantId()); // refuses if the transaction were bound to another agency
-    dispatches.computeIfAbsent(key(due.tenantId(), due.subjectId()), k -> new AtomicInteger())
+    dispatches
+        .computeIfAbsent(key(due.tenantId(), due.subjectId()), k -> new AtomicInteger())
         .incrementAndGet();
     Actor portal = new Actor(0, due.tenantId(), Role.AGENCY_ADMIN);
     audit.record(portal, ACTION, "Test", due.subjectId(), "due " + due.dueAt());

@@ -25,8 +25,16 @@ class DeadlineTest {
     assertThat(Deadline.requireKind("quote.expiry")).isEqualTo("quote.expiry");
     assertThat(Deadline.requireKind("delivery.deemedAcceptance")).isNotNull();
     for (String bad :
-        new String[] {null, "", "Delivery.review", "delivery..review", "delivery.", "納品", "a b",
-            "x".repeat(Deadline.MAX_KIND + 1)}) {
+        new String[] {
+          null,
+          "",
+          "Delivery.review",
+          "delivery..review",
+          "delivery.",
+          "納品",
+          "a b",
+          "x".repeat(Deadline.MAX_KIND + 1)
+        }) {
       assertThatThrownBy(() -> new Deadline(bad, 1, DUE))
           .as(String.valueOf(bad))
           .isInstanceOf(IllegalArgumentException.class);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Deadlines inside Payara Micro on the configured database, driven by moving the portal's clock
- * and polling at once: never by sleeping. The poller's own 15-second timer runs meanwhile, like a
+ * Deadlines inside Payara Micro on the configured database, driven by moving the portal's clock and
+ * polling at once: never by sleeping. The poller's own 15-second timer runs meanwhile, like a
  * further node, so the tests count what the effect ({@link DeadlineRecorder}) saw rather than what
  * one poll returned. Every test makes its own agency.
  */
@@ -73,7 +73,7 @@ class DeadlinesIT {
 
     clock.advance(Duration.ofMinutes(2));
     poller.pollOnce();
-    assertEquals(1, recorder.dispatches(agency.tenantId(), subject));
+    assertFiredOnce(agency, subject);
 
     Deadline fired = deadlines.about(agency, KIND, subject).get(0);
     assertEquals(Deadline.State.FIRED, fired.getState());
@@ -81,7 +81,6 @@ class DeadlinesIT {
     assertFalse(fired.getFiredAt().isBefore(due), "fired at or after its time");
     assertNotNull(fired.getClaimedBy());
     assertTrue(deadlines.pending(agency, KIND, subject).isEmpty());
-    assertEquals(1, effects(agency, subject), "the effect committed with the claim");
   }
 
   /** Deadlines are rows: once FIRED is committed, no later poll, on any node, fires it again. */
@@ -101,8 +100,7 @@ class DeadlinesIT {
     poller.pollOnce();
     assertFalse(claims.claim(stale, clock.now(), "a-node-that-read-it-earlier"));
 
-    assertEquals(1, recorder.dispatches(agency.tenantId(), subject));
-    assertEquals(1, effects(agency, subject));
+    assertFiredOnce(agency, subject);
   }
 
   @Test
@@ -119,8 +117,7 @@ class DeadlinesIT {
 
     assertTrue(polls.stream().allMatch(Race.Outcome::succeeded), polls::toString);
     for (long subject : subjects) {
-      assertEquals(1, recorder.dispatches(agency.tenantId(), subject), "subject " + subject);
-      assertEquals(1, effects(agency, subject), "subject " + subject);
+      assertFiredOnce(agency, subject);
       assertEquals(Deadline.State.FIRED, deadlines.about(agency, KIND, subject).get(0).getState());
     }
   }
@@ -144,8 +141,7 @@ class DeadlinesIT {
       assertTrue(claimed.stream().allMatch(Race.Outcome::succeeded), claimed::toString);
       assertTrue(claimed.stream().filter(Race.Outcome::value).count() <= 1, claimed::toString);
     }
-    assertEquals(1, recorder.dispatches(agency.tenantId(), subject));
-    assertEquals(1, effects(agency, subject));
+    assertFiredOnce(agency, subject);
   }
 
   @Test
@@ -160,7 +156,8 @@ class DeadlinesIT {
     poller.pollOnce();
 
     assertEquals(0, recorder.dispatches(agency.tenantId(), subject));
-    assertEquals(Deadline.State.CANCELLED, deadlines.about(agency, KIND, subject).get(0).getState());
+    assertEquals(
+        Deadline.State.CANCELLED, deadlines.about(agency, KIND, subject).get(0).getState());
     assertFalse(deadlines.cancel(agency, KIND, subject));
   }
 
@@ -178,7 +175,7 @@ class DeadlinesIT {
     assertEquals(0, recorder.dispatches(agency.tenantId(), subject), "not at the old time");
     clock.advance(Duration.ofHours(2));
     poller.pollOnce();
-    assertEquals(1, recorder.dispatches(agency.tenantId(), subject));
+    assertFiredOnce(agency, subject);
 
     deadlines.schedule(agency, KIND, subject, clock.now().plus(Duration.ofDays(7)));
     List<Deadline> all = deadlines.about(agency, KIND, subject);
@@ -200,7 +197,8 @@ class DeadlinesIT {
       poller.pollOnce();
       assertTrue(recorder.dispatches(agency.tenantId(), subject) >= 1, "the effect ran");
       assertEquals(0, effects(agency, subject), "and its audit event was rolled back");
-      assertEquals(Deadline.State.PENDING, deadlines.about(agency, KIND, subject).get(0).getState());
+      assertEquals(
+          Deadline.State.PENDING, deadlines.about(agency, KIND, subject).get(0).getState());
     } finally {
       recorder.succeedFor(subject);
     }
@@ -234,6 +232,12 @@ class DeadlinesIT {
   /** A subject id no other test uses. */
   private static long subject() {
     return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+  }
+
+  /** The effect ran once for the subject, and its audit event committed. */
+  private void assertFiredOnce(Actor agency, long subject) {
+    assertEquals(1, recorder.dispatches(agency.tenantId(), subject), "dispatches of " + subject);
+    assertEquals(1, effects(agency, subject), "committed effects of " + subject);
   }
 
   /** The committed audit events of the recorder's effect about this subject. */

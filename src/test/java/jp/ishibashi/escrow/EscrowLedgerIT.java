@@ -37,8 +37,8 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * The escrow ledger inside Payara Micro on the configured database: movements are stored and read
  * back as the same ledger, refusals store nothing, two releases of the whole escrow at the same
- * moment pay out once, another agency sees nothing, and on PostgreSQL the database itself keeps
- * the ledger append-only and balanced. Every test makes its own agency and order.
+ * moment pay out once, another agency sees nothing, and on PostgreSQL the database itself keeps the
+ * ledger append-only and balanced. Every test makes its own agency and order.
  */
 @ExtendWith(ArquillianExtension.class)
 class EscrowLedgerIT {
@@ -92,8 +92,7 @@ class EscrowLedgerIT {
     escrow.fund(agency, order, yen(50_000), "DEP-1");
     escrow.release(agency, order, yen(20_000), "検収");
 
-    assertRefused(
-        Ledger.INSUFFICIENT, () -> escrow.release(agency, order, yen(30_001), "多すぎる"));
+    assertRefused(Ledger.INSUFFICIENT, () -> escrow.release(agency, order, yen(30_001), "多すぎる"));
     assertRefused(Ledger.INSUFFICIENT, () -> escrow.refund(agency, order, yen(30_001), "多すぎる"));
     assertRefused(
         Ledger.CURRENCY, () -> escrow.fund(agency, order, Money.of("10.00", "USD"), "DEP-2"));

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Random sequences of fundings, releases and refunds, many of them wrong on purpose, checked
- * against a model that only counts minor units. Each seed makes a reproducible run: a failure
- * names its seed and step.
+ * against a model that only counts minor units. Each seed makes a reproducible run: a failure names
+ * its seed and step.
  */
 class LedgerPropertiesTest {
 

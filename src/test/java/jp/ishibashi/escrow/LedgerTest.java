@@ -133,43 +133,41 @@ class LedgerTest {
     Money minusTen = yen(-10);
     assertThatThrownBy(
             () ->
-                new Movement(
+                movement(
                     MovementKind.FUND,
-                    "r",
-                    AT,
-                    List.of(new Entry(AGENCY_FUNDING, yen(-10)), new Entry(ESCROW_HELD, yen(9)))))
+                    new Entry(AGENCY_FUNDING, minusTen),
+                    new Entry(ESCROW_HELD, yen(9))))
         .hasMessageContaining("sum to zero");
     assertThatThrownBy(
             () ->
-                new Movement(
+                movement(
                     MovementKind.FUND,
-                    "r",
-                    AT,
-                    List.of(
-                        new Entry(AGENCY_FUNDING, Money.of("-10", "USD")),
-                        new Entry(ESCROW_HELD, Money.of("10", "USD")),
-                        new Entry(ESCROW_HELD, ten),
-                        new Entry(AGENCY_FUNDING, minusTen))))
+                    new Entry(AGENCY_FUNDING, Money.of("-10", "USD")),
+                    new Entry(ESCROW_HELD, Money.of("10", "USD")),
+                    new Entry(ESCROW_HELD, ten),
+                    new Entry(AGENCY_FUNDING, minusTen)))
         .hasMessageContaining("one currency");
     assertThatThrownBy(
             () ->
-                new Movement(
+                movement(
                     MovementKind.RELEASE,
-                    "r",
-                    AT,
-                    List.of(new Entry(ESCROW_HELD, minusTen), new Entry(REFUNDED_TO_AGENCY, ten))))
+                    new Entry(ESCROW_HELD, minusTen),
+                    new Entry(REFUNDED_TO_AGENCY, ten)))
         .hasMessageContaining("RELEASE moves money from ESCROW_HELD to RELEASED_TO_SUBCONTRACTOR");
     assertThatThrownBy(
             () ->
-                new Movement(
+                movement(
                     MovementKind.RELEASE,
-                    "r",
-                    AT,
-                    List.of(
-                        new Entry(ESCROW_HELD, ten),
-                        new Entry(RELEASED_TO_SUBCONTRACTOR, minusTen))))
+                    new Entry(ESCROW_HELD, ten),
+                    new Entry(RELEASED_TO_SUBCONTRACTOR, minusTen)))
         .hasMessageContaining("RELEASE moves money from");
+    assertThatThrownBy(() -> movement(MovementKind.FUND, new Entry(ESCROW_HELD, ten)))
+        .hasMessageContaining("at least two entries");
     assertThatThrownBy(() -> new Entry(ESCROW_HELD, yen(0))).hasMessageContaining("zero");
+  }
+
+  private static Movement movement(MovementKind kind, Entry... entries) {
+    return new Movement(kind, "r", AT, List.of(entries));
   }
 
   @Test
@@ -200,7 +198,8 @@ class LedgerTest {
     assertThatThrownBy(
             () ->
                 Ledger.replay(
-                    Money.currency("USD"), List.of(Movement.of(MovementKind.FUND, yen(1), "D", AT))))
+                    Money.currency("USD"),
+                    List.of(Movement.of(MovementKind.FUND, yen(1), "D", AT))))
         .isInstanceOf(IllegalStateException.class);
   }
 
