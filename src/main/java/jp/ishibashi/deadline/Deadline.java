@@ -79,7 +79,7 @@ public class Deadline {
   protected Deadline() {}
 
   /** A pending deadline of this kind about this subject, due at {@code dueAt}. */
-  public Deadline(String kind, long subjectId, Instant dueAt) {
+  Deadline(String kind, long subjectId, Instant dueAt) {
     this.kind = requireKind(kind);
     this.subjectId = subjectId;
     this.dueAt = stored(dueAt);
