@@ -17,4 +17,14 @@ public final class Deployments {
   public static WebArchive portalWith(Class<?>... testClasses) {
     return portal().addClasses(testClasses).addClass(Deployments.class);
   }
+
+  /**
+   * Whether the tests run on PostgreSQL, for {@code @EnabledIf}: the client JVM has failsafe's
+   * {@code it.db.driver}, the Payara Micro JVM the {@code portal.db.driver} that arquillian.xml
+   * passes it.
+   */
+  public static boolean usesPostgresql() {
+    return System.getProperty("it.db.driver", System.getProperty("portal.db.driver", ""))
+        .startsWith("org.postgresql.");
+  }
 }
