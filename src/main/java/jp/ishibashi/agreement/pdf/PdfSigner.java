@@ -51,8 +51,6 @@ public final class PdfSigner {
   private static final DateTimeFormatter SHOWN_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final Font appearanceFont = new Font(IpaexGothic.font());
-
   /**
    * Signs {@code pdf} in the field {@code fieldName}.
    *
@@ -91,7 +89,8 @@ public final class PdfSigner {
         appearance.setVisibleSignature(fieldName);
         appearance.setSignDate(signingTime);
         appearance.setReason(reason);
-        appearance.setLayer2Font(appearanceFont);
+        // Size left open: OpenPDF fits the text to the field.
+        appearance.setLayer2Font(new Font(IpaexGothic.font()));
         appearance.setLayer2Text(
             displayName + "\n" + nullToEmpty(organisation) + "\n" + SHOWN_TIME.format(signedAt));
         appearance.setRender(PdfSignatureAppearance.SignatureRenderDescription);
