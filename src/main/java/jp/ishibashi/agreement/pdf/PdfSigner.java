@@ -43,10 +43,10 @@ import java.util.TimeZone;
 public final class PdfSigner {
 
   /**
-   * Bytes reserved for the PKCS#7 blob: a signature with a two-certificate chain takes about 2 KB
-   * (RSA) or 1.5 KB (ECDSA); the rest is room for a longer operator-supplied chain.
+   * Bytes reserved for the PKCS#7 blob, written as twice as many hex digits. A portal signature
+   * (ECDSA signer, RSA-3072 CA) takes under 2 KB; the rest is room for an operator's longer chain.
    */
-  private static final int SIGNATURE_SPACE = 16_384;
+  private static final int SIGNATURE_SPACE = 8_192;
 
   private static final DateTimeFormatter SHOWN_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -74,6 +74,7 @@ public final class PdfSigner {
       String reason) {
     Objects.requireNonNull(pdf, "pdf");
     Objects.requireNonNull(credential, "credential");
+    Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(signedAt, "signedAt");
     try {
       // Partial reading: only the objects the update touches are parsed, not every page.
