@@ -23,9 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long an agreement PDF takes to render and to carry its first signature, by scope size.
- * Not a test (surefire runs only *Test): run it as docs/benchmarks.md says, under {@code
- * -Xmx256m}.
+ * How long an agreement PDF takes to render and to carry its first signature, by scope size. Not a
+ * test (surefire runs only *Test): run it as docs/benchmarks.md says, under {@code -Xmx256m}.
  *
  * <p>{@link #renderAndSign} is what the portal does when the first party signs: render, issue the
  * signer a certificate, sign. {@link #render} alone shows how that time splits.
