@@ -43,15 +43,13 @@ import java.util.TimeZone;
 public final class PdfSigner {
 
   /**
-   * Bytes reserved for the PKCS#7 blob: a signature with a two-certificate chain takes about 2 KB
-   * (RSA) or 1.5 KB (ECDSA); the rest is room for a longer operator-supplied chain.
+   * Bytes reserved for the PKCS#7 blob, written as twice as many hex digits. A portal signature
+   * (ECDSA signer, RSA-3072 CA) takes under 2 KB; the rest is room for an operator's longer chain.
    */
-  private static final int SIGNATURE_SPACE = 16_384;
+  private static final int SIGNATURE_SPACE = 8_192;
 
   private static final DateTimeFormatter SHOWN_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
-  private final Font appearanceFont = new Font(IpaexGothic.font());
 
   /**
    * Signs {@code pdf} in the field {@code fieldName}.
@@ -76,6 +74,7 @@ public final class PdfSigner {
       String reason) {
     Objects.requireNonNull(pdf, "pdf");
     Objects.requireNonNull(credential, "credential");
+    Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(signedAt, "signedAt");
     try {
       // Partial reading: only the objects the update touches are parsed, not every page.
@@ -91,7 +90,8 @@ public final class PdfSigner {
         appearance.setVisibleSignature(fieldName);
         appearance.setSignDate(signingTime);
         appearance.setReason(reason);
-        appearance.setLayer2Font(appearanceFont);
+        // Size left open: OpenPDF fits the text to the field.
+        appearance.setLayer2Font(new Font(IpaexGothic.font()));
         appearance.setLayer2Text(
             displayName + "\n" + nullToEmpty(organisation) + "\n" + SHOWN_TIME.format(signedAt));
         appearance.setRender(PdfSignatureAppearance.SignatureRenderDescription);

@@ -3,31 +3,18 @@ package jp.ishibashi.agreement.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +80,7 @@ class CertificateAuthorityTest {
   @Test
   void usesTheFirstKeyEntryOfAnOperatorSuppliedKeyStore() throws Exception {
     Path keystore = directory.resolve("operator.p12");
-    X509Certificate operatorCa = writeOperatorKeyStore(keystore);
+    X509Certificate operatorCa = TestCa.writeOperatorKeyStore(keystore, PASSWORD, NOW);
 
     CertificateAuthority ca = CertificateAuthority.loadOrCreate(keystore, PASSWORD, CLOCK);
     SignerCredential credential = ca.issue("田中 美咲", "田中デザイン事務所");
@@ -108,43 +95,11 @@ class CertificateAuthorityTest {
   @Test
   void aWrongPasswordIsAClearError() {
     Path keystore = directory.resolve("ca.p12");
-    CertificateAuthority.loadOrCreate(keystore, PASSWORD, CLOCK);
+    TestCa.writeOperatorKeyStore(keystore, PASSWORD, NOW);
 
     assertThatThrownBy(
             () -> CertificateAuthority.loadOrCreate(keystore, "wrong".toCharArray(), CLOCK))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(keystore.toString());
-  }
-
-  /**
-   * A key store as an operator might bring: an EC CA of their own, valid one year, under an alias
-   * of their choosing, after a certificate-only entry.
-   */
-  private static X509Certificate writeOperatorKeyStore(Path keystore) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair pair = generator.generateKeyPair();
-    X500Name name = new X500Name("CN=Example Operator Root, O=Example KK");
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        name,
-                        BigInteger.valueOf(42),
-                        Date.from(NOW.minus(Duration.ofDays(1))),
-                        Date.from(NOW.plus(Duration.ofDays(365))),
-                        name,
-                        pair.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .build(
-                        new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setCertificateEntry("a-trusted-certificate", certificate);
-    store.setKeyEntry("operator-ca", pair.getPrivate(), PASSWORD, new Certificate[] {certificate});
-    try (OutputStream out = Files.newOutputStream(keystore)) {
-      store.store(out, PASSWORD);
-    }
-    return certificate;
   }
 }

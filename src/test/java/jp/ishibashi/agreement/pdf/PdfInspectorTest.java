@@ -86,7 +86,7 @@ class PdfInspectorTest {
 
   @Test
   void aSignatureFromAnotherCaIsIntactButNotThePortals() {
-    CertificateAuthority stranger = TestCa.create();
+    CertificateAuthority stranger = TestCa.stranger();
     SignerCredential credential = stranger.issue("鈴木 一郎", "別の会社");
     byte[] signed =
         new PdfSigner()

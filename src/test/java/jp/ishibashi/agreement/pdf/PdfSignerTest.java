@@ -92,24 +92,7 @@ class PdfSignerTest {
 
   @Test
   void subcontractorThenAgencyBothValidInPdfsig() {
-    byte[] first =
-        signer.sign(
-            unsigned,
-            AgreementPdf.SUBCONTRACTOR_FIELD,
-            subcontractor,
-            SUBCONTRACTOR_SIGNER,
-            SUBCONTRACTOR_ORGANISATION,
-            SUBCONTRACTOR_SIGNED_AT,
-            "同意します");
-    byte[] both =
-        signer.sign(
-            first,
-            AgreementPdf.AGENCY_FIELD,
-            agency,
-            AGENCY_SIGNER,
-            Agreements.AGENCY,
-            AGENCY_SIGNED_AT,
-            "同意します");
+    byte[] both = signAgency(signSubcontractor(unsigned));
 
     String report = Poppler.pdfsig(write("reversed.pdf", both));
 
@@ -221,16 +204,7 @@ class PdfSignerTest {
   void refusesAFieldThatIsMissingOrAlreadySigned() {
     byte[] once = signAgency(unsigned);
 
-    assertThatThrownBy(
-            () ->
-                signer.sign(
-                    once,
-                    AgreementPdf.AGENCY_FIELD,
-                    agency,
-                    AGENCY_SIGNER,
-                    Agreements.AGENCY,
-                    AGENCY_SIGNED_AT,
-                    null))
+    assertThatThrownBy(() -> signAgency(once))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(AgreementPdf.AGENCY_FIELD);
     assertThatThrownBy(
@@ -241,8 +215,12 @@ class PdfSignerTest {
   }
 
   private static byte[] signBoth(byte[] pdf) {
+    return signSubcontractor(signAgency(pdf));
+  }
+
+  private static byte[] signSubcontractor(byte[] pdf) {
     return signer.sign(
-        signAgency(pdf),
+        pdf,
         AgreementPdf.SUBCONTRACTOR_FIELD,
         subcontractor,
         SUBCONTRACTOR_SIGNER,
