@@ -142,7 +142,9 @@ class ChangeRequestsIT {
     assertEquals(Agreement.State.SIGNED, signed.getState());
     byte[] pdf = agreements.document(p.sub, order.getId(), 2).bytes();
     assertEquals(2, Poppler.validSignatures(pdf));
-    assertTrue(Poppler.pdftotext(pdf).replaceAll("\\s", "").contains("採用ページ"));
+    String text = Poppler.pdftotext(pdf).replaceAll("\\s", "");
+    assertTrue(text.contains("採用ページ"), text);
+    assertTrue(text.contains("変更の内容") && text.contains(counter.reference()), text);
     assertEquals(2, agreements.ofOrder(p.agency, order.getId()).stream()
         .filter(a -> a.getState() == Agreement.State.SIGNED).count());
   }

@@ -154,6 +154,7 @@ public final class AgreementPdf {
       title();
       parties();
       dates();
+      amendment();
       description();
       scope();
       totals();
@@ -215,6 +216,63 @@ public final class AgreementPdf {
       if (content.previousHash() != null) {
         document.add(new Paragraph(labels.text("amends", content.previousHash()), bodyFont));
       }
+    }
+
+    /**
+     * For an amended version: the accepted change request, its reason, and its quote — every
+     * amount with its basis, the totals and the extra escrow — as the parties accepted it.
+     */
+    private void amendment() throws DocumentException {
+      AgreementContent.Amendment a = content.amendment();
+      if (a == null) {
+        return;
+      }
+      heading("section.amendment");
+      PdfPTable facts = table(new float[] {18, 32, 18, 32});
+      pair(facts, "amendment.request", a.changeRequest());
+      pair(facts, "amendment.proposedBy", labels.text("party." + a.proposedBy().toLowerCase(java.util.Locale.ROOT)));
+      pair(facts, "amendment.requestedOn", labels.date(a.requestedOn()));
+      pair(
+          facts,
+          "amendment.dueDate",
+          labels.date(a.previousDueDate()) + " → " + labels.date(a.newDueDate()));
+      facts.setSpacingAfter(4);
+      document.add(facts);
+      document.add(new Paragraph(labels.text("amendment.reason") + ": " + nullToEmpty(a.reason()), bodyFont));
+      PdfPTable items = table(new float[] {22, 18, 60});
+      items.setHeaderRows(1);
+      for (String header : new String[] {"amendment.item", "scope.amount", "amendment.basis"}) {
+        PdfPCell cell = cell(new Phrase(labels.text(header), strongFont), Element.ALIGN_CENTER);
+        cell.setBackgroundColor(SHADE);
+        items.addCell(cell);
+      }
+      for (AgreementContent.Amendment.Item item : a.items()) {
+        items.addCell(
+            cell(
+                new Phrase(
+                    labels.text("amendment.kind." + item.kind())
+                        + (item.lineRef() == null ? "" : " " + item.lineRef())
+                        + "\n"
+                        + nullToEmpty(item.description()),
+                    bodyFont),
+                Element.ALIGN_LEFT));
+        items.addCell(cell(new Phrase(labels.money(item.amount()), bodyFont), Element.ALIGN_RIGHT));
+        items.addCell(cell(new Phrase(nullToEmpty(item.explanation()), smallFont), Element.ALIGN_LEFT));
+      }
+      items.setSpacingBefore(4);
+      items.setSpacingAfter(4);
+      document.add(items);
+      PdfPTable totals = table(new float[] {60, 40});
+      totals.setWidthPercentage(50);
+      totals.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      amount(totals, labels.text("amendment.subtotal"), a.subtotal(), bodyFont);
+      amount(totals, labels.text("amendment.tax"), a.tax(), bodyFont);
+      amount(totals, labels.text("amendment.total"), a.total(), strongFont);
+      if (a.withholding() != null && a.withholding().signum() != 0) {
+        amount(totals, labels.text("amendment.withholding"), a.withholding(), bodyFont);
+      }
+      amount(totals, labels.text("amendment.escrow"), a.extraEscrow(), strongFont);
+      document.add(totals);
     }
 
     private void description() throws DocumentException {

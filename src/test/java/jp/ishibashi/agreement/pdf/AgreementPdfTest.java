@@ -56,6 +56,38 @@ class AgreementPdfTest {
   }
 
   @Test
+  void anAmendedVersionShowsTheChangeItsReasonAndEveryAmountOfItsQuote() {
+    AgreementContent c = Agreements.japanese();
+    AgreementContent.Amendment amendment =
+        new AgreementContent.Amendment(
+            "CR-3",
+            "AGENCY",
+            java.time.LocalDate.of(2027, 1, 27),
+            "採用ページを追加したい",
+            java.time.LocalDate.of(2027, 1, 29),
+            java.time.LocalDate.of(2027, 2, 5),
+            List.of(
+                new AgreementContent.Amendment.Item(
+                    "ADDED_LINE", "A1", "採用ページ", new java.math.BigDecimal("300000"), "追加作業 ¥300,000"),
+                new AgreementContent.Amendment.Item(
+                    "RUSH_SURCHARGE", null, "特急", new java.math.BigDecimal("300000"), "残り2日：+100%")),
+            new java.math.BigDecimal("600000"),
+            new java.math.BigDecimal("60000"),
+            new java.math.BigDecimal("660000"),
+            java.math.BigDecimal.ZERO,
+            new java.math.BigDecimal("660000"),
+            "説明");
+    AgreementContent amended =
+        new AgreementContent(c.orderNumber(), 2, "ab".repeat(32), c.language(), c.agency(), c.subcontractor(), c.title(), c.description(), c.currency(), c.agreedOn(), c.commissionedOn(), c.periodStart(), c.deliveryDate(), c.placeOfDelivery(), c.reviewDays(), c.inspectionDeadline(), c.paymentDueDate(), c.paymentMethod(), c.lines(), c.subtotal(), c.taxRate(), c.tax(), c.total(), amendment);
+
+    String text = Poppler.text(render("amended.pdf", amended)).replaceAll("\\s+", "");
+
+    assertThat(text)
+        .contains("変更の内容", "CR-3", "採用ページを追加したい", "特急料金", "残り2日：+100%")
+        .contains("¥660,000", "追加仮払い");
+  }
+
+  @Test
   void documentInformationIdentifiesTheAgreement() throws Exception {
     AgreementContent content = Agreements.japanese();
 
