@@ -121,7 +121,7 @@ public class ChangeRequests {
     if (current == null
         || current.getId() != request.getAgreementId()
         || current.getState() != Agreement.State.SIGNED
-        || order.getStatus() != WorkOrderStatus.SIGNED) {
+        || !order.getStatus().isUnderContract()) {
       throw new DomainException("error.change.stale");
     }
     QuoteSnapshot quote = quoteOf(request);
@@ -263,7 +263,7 @@ public class ChangeRequests {
 
   /** The signed version a change is priced against; refused while an amendment awaits signing. */
   private Agreement currentSigned(EntityManager em, WorkOrder order) {
-    if (order.getStatus() != WorkOrderStatus.SIGNED) {
+    if (!order.getStatus().isUnderContract()) {
       throw new DomainException("error.change.notSigned");
     }
     Agreement latest = latest(em, order.getId());

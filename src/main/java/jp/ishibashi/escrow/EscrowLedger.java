@@ -70,6 +70,15 @@ public class EscrowLedger {
         (ledger, now) -> ledger.release(amount, reason, now));
   }
 
+  /** Pays everything the escrow holds to the subcontractor: on acceptance, deemed or not. */
+  public Ledger releaseAll(Actor actor, long workOrderId, String reason) {
+    return append(
+        actor,
+        workOrderId,
+        "ESCROW_RELEASED",
+        (ledger, now) -> ledger.release(ledger.held(), reason, now));
+  }
+
   /** Gives {@code amount} of the escrow back to the agency. */
   public Ledger refund(Actor actor, long workOrderId, Money amount, String reason) {
     return append(

@@ -16,6 +16,18 @@ public record Actor(long userId, long tenantId, Role role) {
     Objects.requireNonNull(role, "role");
   }
 
+  /** The id recorded as the actor of what the portal does by itself. */
+  public static final long SYSTEM_USER_ID = 0;
+
+  /** The portal acting in an agency on its own, for a deadline that passed. */
+  public static Actor system(long tenantId) {
+    return new Actor(SYSTEM_USER_ID, tenantId, Role.SYSTEM);
+  }
+
+  public boolean isSystem() {
+    return role == Role.SYSTEM;
+  }
+
   public boolean isAgencyAdmin() {
     return role == Role.AGENCY_ADMIN;
   }

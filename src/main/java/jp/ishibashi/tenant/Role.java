@@ -9,7 +9,12 @@ public enum Role {
   /** Agency staff: work orders, signing, funding, acceptance. */
   AGENCY_STAFF,
   /** 受注者: works for the agencies that engaged it. */
-  SUBCONTRACTOR;
+  SUBCONTRACTOR,
+  /**
+   * The portal itself, acting on a deadline (a deemed acceptance). Never a user's role: no account
+   * holds it, so no one can sign in with it.
+   */
+  SYSTEM;
 
   public boolean isAgencyMember() {
     return this == AGENCY_ADMIN || this == AGENCY_STAFF;

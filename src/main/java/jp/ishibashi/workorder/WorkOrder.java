@@ -128,6 +128,21 @@ public class WorkOrder {
   @Column(name = "signed_at")
   private Instant signedAt;
 
+  @Column(name = "funded_at")
+  private Instant fundedAt;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
+
+  @Column(name = "accepted_at")
+  private Instant acceptedAt;
+
+  @Column(name = "paid_at")
+  private Instant paidAt;
+
   @OneToMany(mappedBy = "workOrder", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("sortOrder")
   private List<ScopeLine> lines = new ArrayList<>();
@@ -405,7 +420,7 @@ public class WorkOrder {
    * @return the lines added, in order
    */
   List<ScopeLine> applyChange(AcceptedChange change) {
-    if (status != WorkOrderStatus.SIGNED) {
+    if (!status.isUnderContract()) {
       throw new DomainException("error.change.notSigned");
     }
     for (AcceptedChange.Modified m : change.modified()) {
@@ -436,6 +451,73 @@ public class WorkOrder {
         .filter(l -> l.getId() == lineId)
         .findFirst()
         .orElseThrow(() -> new DomainException("error.change.lineNotFound", lineId));
+  }
+
+  /** The escrow is funded: work may start. Refused unless the order is signed and unfunded. */
+  public void markFunded(Instant now) {
+    if (status == WorkOrderStatus.FUNDED
+        || status == WorkOrderStatus.DELIVERED
+        || status == WorkOrderStatus.ACCEPTED
+        || status == WorkOrderStatus.PAID) {
+      throw new DomainException("error.funding.alreadyFunded");
+    }
+    if (status != WorkOrderStatus.SIGNED) {
+      throw new DomainException("error.funding.notSigned");
+    }
+    status = WorkOrderStatus.FUNDED;
+    fundedAt = now;
+  }
+
+  /** The subcontractor records that work started; refused before funding. */
+  public void markStarted(Instant now) {
+    if (status != WorkOrderStatus.FUNDED) {
+      throw new DomainException("error.delivery.notFunded");
+    }
+    if (startedAt == null) {
+      startedAt = now;
+    }
+  }
+
+  /** Delivered; refused before funding, and while a delivery is under review. */
+  public void markDelivered(Instant now) {
+    if (status == WorkOrderStatus.DELIVERED) {
+      throw new DomainException("error.delivery.underReview");
+    }
+    if (status != WorkOrderStatus.FUNDED) {
+      throw new DomainException("error.delivery.notFunded");
+    }
+    status = WorkOrderStatus.DELIVERED;
+    deliveredAt = now;
+    if (startedAt == null) {
+      startedAt = now;
+    }
+  }
+
+  /** The delivery is accepted, by the agency or deemed on silence; then the escrow is released. */
+  public void markAccepted(Instant now) {
+    if (status != WorkOrderStatus.DELIVERED) {
+      throw new DomainException("error.delivery.nothingToReview");
+    }
+    status = WorkOrderStatus.ACCEPTED;
+    acceptedAt = now;
+  }
+
+  /** The escrow was released to the subcontractor. */
+  public void markPaid(Instant now) {
+    if (status != WorkOrderStatus.ACCEPTED) {
+      throw new IllegalStateException("Paid before accepted");
+    }
+    status = WorkOrderStatus.PAID;
+    paidAt = now;
+  }
+
+  /** The delivery was rejected: back to work, still funded. */
+  public void reopenForRework() {
+    if (status != WorkOrderStatus.DELIVERED) {
+      throw new DomainException("error.delivery.nothingToReview");
+    }
+    status = WorkOrderStatus.FUNDED;
+    deliveredAt = null;
   }
 
   /** Whether the given side has something to answer: terms or lines. */
@@ -543,6 +625,26 @@ public class WorkOrder {
 
   public Instant getSignedAt() {
     return signedAt;
+  }
+
+  public Instant getFundedAt() {
+    return fundedAt;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getDeliveredAt() {
+    return deliveredAt;
+  }
+
+  public Instant getAcceptedAt() {
+    return acceptedAt;
+  }
+
+  public Instant getPaidAt() {
+    return paidAt;
   }
 
   public List<ScopeLine> getLines() {

@@ -1,6 +1,6 @@
 package jp.ishibashi.workorder;
 
-/** Where a work order stands; later states (signed, funded, …) come with their features. */
+/** Where a work order stands, from the first draft to payment (see docs/architecture.md). */
 public enum WorkOrderStatus {
   /** Being written by the agency; the subcontractor does not see it. */
   DRAFT,
@@ -9,5 +9,18 @@ public enum WorkOrderStatus {
   /** Every line and the terms are accepted by both sides; the agreement awaits signatures. */
   AGREED,
   /** Both parties signed the agreement: its content is fixed; only change requests alter it. */
-  SIGNED
+  SIGNED,
+  /** The agency funded the escrow (仮払い): work may start. */
+  FUNDED,
+  /** The subcontractor delivered (納品); the agency reviews it (検収) within the review period. */
+  DELIVERED,
+  /** Accepted by the agency, or deemed accepted when the review period passed in silence. */
+  ACCEPTED,
+  /** The escrow was released to the subcontractor. */
+  PAID;
+
+  /** Signed and not yet finished: change requests may be proposed. */
+  public boolean isUnderContract() {
+    return this == SIGNED || this == FUNDED || this == DELIVERED;
+  }
 }

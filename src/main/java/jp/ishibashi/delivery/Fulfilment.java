@@ -1,0 +1,285 @@
+package jp.ishibashi.delivery;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import jp.ishibashi.audit.AuditTrail;
+import jp.ishibashi.deadline.DeadlineDue;
+import jp.ishibashi.deadline.Deadlines;
+import jp.ishibashi.escrow.EscrowLedger;
+import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Money;
+import jp.ishibashi.shared.NotFoundException;
+import jp.ishibashi.shared.Texts;
+import jp.ishibashi.tenant.Actor;
+import jp.ishibashi.tenant.Tenancy;
+import jp.ishibashi.workorder.Party;
+import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.WorkOrderStatus;
+import jp.ishibashi.workorder.WorkOrders;
+
+/**
+ * From signature to payment: the agency funds the escrow (仮払い), the subcontractor starts and
+ * delivers (納品), the agency accepts or rejects the delivery (検収), and the escrow is released.
+ * Until the escrow holds the agreed total, the portal refuses to record a start or a delivery.
+ *
+ * <p>A delivery's review period is a {@link Deadlines deadline} row: when it passes in silence,
+ * the poller claims it once across all nodes and {@link #deemAccepted} accepts the delivery and
+ * releases the escrow (みなし検収). Locks are taken in the poller's order — the deadline, then the
+ * order — so an answer racing the deadline never deadlocks with it.
+ */
+@Stateless
+public class Fulfilment {
+
+  /** The deadline kind of a delivery's review period. */
+  public static final String REVIEW = "delivery.review";
+
+  static final String SUBJECT = "WorkOrder";
+  public static final int MAX_REFERENCE = 100;
+
+  @Inject private Tenancy tenancy;
+  @Inject private PortalClock clock;
+  @Inject private AuditTrail audit;
+  @Inject private EscrowLedger escrow;
+  @Inject private Deadlines deadlines;
+
+  /** The agency funds the escrow with the agreed total; work may then start. */
+  public WorkOrder fund(Actor actor, long orderId, String reference) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = lock(em, orderId);
+    requireSide(actor, order, Party.AGENCY);
+    String ref = Texts.required(reference, "reference", MAX_REFERENCE);
+    order.markFunded(clock.now());
+    em.flush();
+    escrow.fund(actor, orderId, order.totals().total(), ref);
+    return order;
+  }
+
+  /**
+   * The agency funds what an amendment added (追加仮払い): the agreed total less what the escrow
+   * already holds. Refused when nothing is due.
+   */
+  public Ledger fundExtra(Actor actor, long orderId, String reference) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = lock(em, orderId);
+    requireSide(actor, order, Party.AGENCY);
+    String ref = Texts.required(reference, "reference", MAX_REFERENCE);
+    Money due = extraDue(actor, order);
+    if (!due.isPositive()) {
+      throw new DomainException("error.funding.nothingDue");
+    }
+    return escrow.fund(actor, orderId, due, ref);
+  }
+
+  /** What the escrow must still receive before the order may be delivered. */
+  public Money extraDue(Actor actor, WorkOrder order) {
+    if (order.getStatus() != WorkOrderStatus.FUNDED
+        && order.getStatus() != WorkOrderStatus.DELIVERED) {
+      return Money.zero(order.currencyUnit());
+    }
+    Money held = escrow.ledger(actor, order.getId()).held();
+    Money due = order.totals().total().minus(held);
+    return due.isPositive() ? due : Money.zero(order.currencyUnit());
+  }
+
+  /** The subcontractor records that work started; refused until the escrow is funded. */
+  public WorkOrder start(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = lock(em, orderId);
+    requireSide(actor, order, Party.SUBCONTRACTOR);
+    order.markStarted(clock.now());
+    em.flush();
+    audit.record(actor, "WORK_STARTED", SUBJECT, orderId, order.getNumber());
+    return order;
+  }
+
+  /**
+   * The subcontractor delivers the order: the receipt date is today, the review period starts,
+   * and the payment falls due on the agreed date, at the latest 60 days after receipt. Refused
+   * before funding, while an amendment's extra escrow is missing, and while a delivery is under
+   * review.
+   */
+  public Delivery deliver(Actor actor, long orderId, String note) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = find(em, orderId);
+    requireSide(actor, order, Party.SUBCONTRACTOR);
+    Instant now = clock.now();
+    Instant reviewEnds = now.plus(Duration.ofDays(order.getReviewDays()));
+    if (order.getStatus() == WorkOrderStatus.FUNDED) {
+      // The deadline first, then the order: the poller's lock order.
+      deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
+    }
+    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(order);
+    if (order.getStatus() == WorkOrderStatus.FUNDED && extraDue(actor, order).isPositive()) {
+      throw new DomainException("error.delivery.extraEscrow");
+    }
+    order.markDelivered(now);
+    Delivery delivery =
+        new Delivery(
+            orderId,
+            deliveries(em, orderId).size() + 1,
+            actor.userId(),
+            now,
+            clock.today(),
+            reviewEnds,
+            order.getPaymentDueDate(),
+            note);
+    em.persist(delivery);
+    em.flush();
+    audit.record(
+        actor,
+        "DELIVERED",
+        SUBJECT,
+        orderId,
+        "delivery "
+            + delivery.getNumber()
+            + " received "
+            + delivery.getReceivedOn()
+            + "; review ends "
+            + reviewEnds
+            + "; payment due "
+            + delivery.getPaymentDueOn());
+    return delivery;
+  }
+
+  /** The agency accepts the delivery: the escrow is released and the order is PAID. */
+  public WorkOrder accept(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = find(em, orderId);
+    requireSide(actor, order, Party.AGENCY);
+    deadlines.cancel(actor, REVIEW, orderId);
+    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(order);
+    Delivery delivery = open(em, orderId);
+    Instant now = clock.now();
+    delivery.accept(actor.userId(), now, false);
+    order.markAccepted(now);
+    em.flush();
+    audit.record(actor, "DELIVERY_ACCEPTED", SUBJECT, orderId, "delivery " + delivery.getNumber());
+    release(actor, em, order, "accepted");
+    return order;
+  }
+
+  /**
+   * The agency rejects the delivery with a reason tied to lines (their numbers in the current
+   * agreement): back to FUNDED for rework. Rejections are counted on the order.
+   */
+  public WorkOrder reject(Actor actor, long orderId, String reason, List<Integer> lines) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = find(em, orderId);
+    requireSide(actor, order, Party.AGENCY);
+    deadlines.cancel(actor, REVIEW, orderId);
+    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(order);
+    Delivery delivery = open(em, orderId);
+    int lineCount = order.countedLines().size();
+    if (lines != null
+        && lines.stream().anyMatch(n -> n == null || n < 1 || n > lineCount)) {
+      throw DomainException.at("lines", "error.delivery.unknownLine");
+    }
+    String numbers =
+        lines == null
+            ? null
+            : String.join(", ", lines.stream().distinct().sorted().map(String::valueOf).toList());
+    delivery.reject(actor.userId(), clock.now(), reason, numbers);
+    order.reopenForRework();
+    em.flush();
+    audit.record(
+        actor,
+        "DELIVERY_REJECTED",
+        SUBJECT,
+        orderId,
+        "delivery " + delivery.getNumber() + ", lines " + numbers + ": " + delivery.getRejectionReason());
+    return order;
+  }
+
+  /**
+   * The review period of a delivery passed in silence: the delivery is deemed accepted and the
+   * escrow released, by the portal itself. Called once per deadline, in the transaction that
+   * claimed it; a delivery no longer under review is left as it is.
+   */
+  public void deemAccepted(DeadlineDue due) {
+    Actor portal = Actor.system(due.tenantId());
+    EntityManager em = tenancy.em(portal);
+    WorkOrder order = em.find(WorkOrder.class, due.subjectId(), LockModeType.PESSIMISTIC_WRITE);
+    if (order == null || order.getStatus() != WorkOrderStatus.DELIVERED) {
+      return;
+    }
+    Delivery delivery = open(em, order.getId());
+    Instant now = clock.now();
+    delivery.accept(Actor.SYSTEM_USER_ID, now, true);
+    order.markAccepted(now);
+    em.flush();
+    audit.record(
+        portal,
+        "DELIVERY_DEEMED_ACCEPTED",
+        SUBJECT,
+        order.getId(),
+        "delivery "
+            + delivery.getNumber()
+            + ": the review period ended "
+            + delivery.getReviewEndsAt()
+            + " without an answer");
+    release(portal, em, order, "deemed accepted");
+  }
+
+  /** The order's deliveries, newest first; for either party. */
+  public List<Delivery> deliveries(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrders.partyOf(actor, find(em, orderId));
+    return deliveries(em, orderId);
+  }
+
+  private void release(Actor actor, EntityManager em, WorkOrder order, String why) {
+    escrow.releaseAll(actor, order.getId(), "delivery " + why);
+    order.markPaid(clock.now());
+    em.flush();
+  }
+
+  private static List<Delivery> deliveries(EntityManager em, long orderId) {
+    return em.createQuery(
+            "select d from Delivery d where d.workOrderId = :order order by d.number desc",
+            Delivery.class)
+        .setParameter("order", orderId)
+        .getResultList();
+  }
+
+  private static Delivery open(EntityManager em, long orderId) {
+    Optional<Delivery> open =
+        deliveries(em, orderId).stream()
+            .filter(d -> d.getState() == Delivery.State.SUBMITTED)
+            .findFirst();
+    return open.orElseThrow(() -> new DomainException("error.delivery.nothingToReview"));
+  }
+
+  private static void requireSide(Actor actor, WorkOrder order, Party side) {
+    if (WorkOrders.partyOf(actor, order) != side) {
+      throw new DomainException(
+          side == Party.AGENCY ? "error.delivery.agencyOnly" : "error.delivery.subcontractorOnly");
+    }
+  }
+
+  private static WorkOrder find(EntityManager em, long orderId) {
+    WorkOrder order = em.find(WorkOrder.class, orderId);
+    if (order == null) {
+      throw new NotFoundException();
+    }
+    return order;
+  }
+
+  private static WorkOrder lock(EntityManager em, long orderId) {
+    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+    if (order == null) {
+      throw new NotFoundException();
+    }
+    return order;
+  }
+}
