@@ -59,9 +59,12 @@ public final class Amounts {
     return value;
   }
 
-  /** 25 (percent) as the share 0.25 that {@code PricingPolicy} works with. */
+  /**
+   * 25 (percent) as the share 0.25 that {@code PricingPolicy} works with. Typed 25.0 and stored
+   * 25.00 give the same share, so a policy read back equals the one saved.
+   */
   static BigDecimal share(BigDecimal percent) {
-    return percent.movePointLeft(2);
+    return plain(percent).movePointLeft(2);
   }
 
   /** 0.25 as 25 (percent), as a person would type it. */

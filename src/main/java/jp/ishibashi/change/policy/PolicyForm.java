@@ -106,7 +106,7 @@ public record PolicyForm(
             Amounts.share(delivered),
             Amounts.share(inProgress),
             tiers(),
-            capacity,
+            Amounts.plain(capacity),
             Map.of(jpy.currency(), jpy, usd.currency(), usd));
     return new AgencyPricing(policy, rateCard, quoteValidDays);
   }

@@ -82,7 +82,7 @@ class StoredPricingPolicy {
             Amounts.share(killFeeDeliveredPercent),
             Amounts.share(killFeeInProgressPercent),
             tiers.stream().map(StoredRushTier::toTier).toList(),
-            dailyCapacityHours,
+            Amounts.plain(dailyCapacityHours),
             Map.of(
                 PolicyForm.JPY,
                 Money.ofMinor(hourlyEstimateJpyMinor, PolicyForm.JPY),

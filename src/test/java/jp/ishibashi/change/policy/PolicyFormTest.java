@@ -148,6 +148,14 @@ class PolicyFormTest {
   }
 
   @Test
+  void theSamePercentagesTypedDifferentlyGiveEqualPolicies() {
+    PolicyForm tidy = with(f -> f.delivered("80").capacity("6").tiers(tier(0, "30")));
+    PolicyForm padded = with(f -> f.delivered("80.00").capacity("6.00").tiers(tier(0, "30.0")));
+
+    assertThat(padded.toPricing(RateCard.empty())).isEqualTo(tidy.toPricing(RateCard.empty()));
+  }
+
+  @Test
   void aSavedPolicyShowsAgainAsItWasTyped() {
     PolicyForm typed =
         with(f -> f.delivered("80").inProgress("33.5").tiers(tier(10, "12.25"), tier(0, "30")));
