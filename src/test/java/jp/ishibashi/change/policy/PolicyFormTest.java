@@ -1,7 +1,6 @@
 package jp.ishibashi.change.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import jp.ishibashi.change.policy.PolicyForm.Tier;
 import jp.ishibashi.change.pricing.PricingPolicy;
 import jp.ishibashi.change.pricing.PricingPolicy.RushTier;
 import jp.ishibashi.change.pricing.RateCard;
-import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.workorder.Unit;
 import org.junit.jupiter.api.Test;
@@ -227,13 +225,7 @@ class PolicyFormTest {
   @ParameterizedTest(name = "{1}: {2}")
   @MethodSource("refusals")
   void badInputIsRefusedAtItsField(PolicyForm form, String field, String key) {
-    assertThatThrownBy(() -> form.toPricing(RateCard.empty()))
-        .isInstanceOfSatisfying(
-            DomainException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo(field);
-              assertThat(e.key()).isEqualTo(key);
-            });
+    Refusals.assertRefused(() -> form.toPricing(RateCard.empty()), field, key);
   }
 
   @Test

@@ -48,6 +48,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Agencies' pricing policies and rate cards inside Payara Micro on the configured database: the
@@ -139,38 +140,32 @@ class PricingPoliciesIT {
     Agency agency = newAgency("株式会社入力誤り");
     PolicyForm defaults = policies.form(agency.admin);
 
-    DomainException fee =
-        assertThrows(
-            DomainException.class,
-            () ->
-                policies.updatePolicy(
-                    agency.admin, form(defaults, "150", "50", defaults.rushTiers(), 7)));
-    assertEquals("killFeeDelivered", fee.field());
-    assertEquals("error.pricingPolicy.killFee", fee.key());
-    DomainException tiers =
-        assertThrows(
-            DomainException.class,
-            () ->
-                policies.updatePolicy(
-                    agency.admin, form(defaults, "100", "50", List.of(tier(3, "50")), 7)));
-    assertEquals("error.pricingPolicy.rushTiers", tiers.key());
-    DomainException days =
-        assertThrows(
-            DomainException.class,
-            () ->
-                policies.updatePolicy(
-                    agency.admin, form(defaults, "100", "50", defaults.rushTiers(), 31)));
-    assertEquals("quoteValidDays", days.field());
-    DomainException price =
-        assertThrows(
-            DomainException.class,
-            () -> policies.addRateCardEntry(agency.admin, Unit.PAGE, null, Money.of("0", "JPY")));
-    assertEquals("error.rateCard.pricePositive", price.key());
-    DomainException unit =
-        assertThrows(
-            DomainException.class,
-            () -> policies.addRateCardEntry(agency.admin, null, null, Money.of("10", "JPY")));
-    assertEquals("unit", unit.field());
+    assertRefused(
+        () ->
+            policies.updatePolicy(
+                agency.admin, form(defaults, "150", "50", defaults.rushTiers(), 7)),
+        "killFeeDelivered",
+        "error.pricingPolicy.killFee");
+    assertRefused(
+        () ->
+            policies.updatePolicy(
+                agency.admin, form(defaults, "100", "50", List.of(tier(3, "50")), 7)),
+        "rushTiers",
+        "error.pricingPolicy.rushTiers");
+    assertRefused(
+        () ->
+            policies.updatePolicy(
+                agency.admin, form(defaults, "100", "50", defaults.rushTiers(), 31)),
+        "quoteValidDays",
+        "error.pricingPolicy.quoteValidDays");
+    assertRefused(
+        () -> policies.addRateCardEntry(agency.admin, Unit.PAGE, null, Money.of("0", "JPY")),
+        "price",
+        "error.rateCard.pricePositive");
+    assertRefused(
+        () -> policies.addRateCardEntry(agency.admin, null, null, Money.of("10", "JPY")),
+        "unit",
+        "error.rateCard.unitRequired");
 
     assertEquals(AgencyPricing.defaults(), policies.forAgency(agency.admin));
     assertEquals(0, policies.form(agency.admin).version());
@@ -178,12 +173,10 @@ class PricingPoliciesIT {
         audit.about(agency.admin, PricingPolicies.SUBJECT, agency.admin.tenantId()).isEmpty());
 
     policies.addRateCardEntry(agency.admin, Unit.PAGE, " ", Money.of("8000", "JPY"));
-    DomainException duplicate =
-        assertThrows(
-            DomainException.class,
-            () ->
-                policies.addRateCardEntry(agency.admin, Unit.PAGE, null, Money.of("9000", "JPY")));
-    assertEquals("error.rateCard.duplicate", duplicate.key());
+    assertRefused(
+        () -> policies.addRateCardEntry(agency.admin, Unit.PAGE, null, Money.of("9000", "JPY")),
+        null,
+        "error.rateCard.duplicate");
     List<RateCardEntry> entries = policies.rateCardEntries(agency.admin);
     assertEquals(1, entries.size());
     assertEquals(Money.of("8000", "JPY"), entries.get(0).getPrice());
@@ -374,6 +367,12 @@ class PricingPoliciesIT {
 
   private static String email(String who) {
     return who.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+  }
+
+  private static void assertRefused(Executable action, String field, String key) {
+    DomainException refused = assertThrows(DomainException.class, action);
+    assertEquals(key, refused.key());
+    assertEquals(field, refused.field(), key);
   }
 
   private static Tier tier(int days, String percent) {

@@ -1,26 +1,15 @@
 package jp.ishibashi.change.policy;
 
+import static jp.ishibashi.change.policy.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.workorder.Unit;
 import org.junit.jupiter.api.Test;
 
 /** A rate card price as an admin adds it, and the typed amounts the admin's pages convert. */
 class RateCardEntryTest {
-
-  static void assertRefused(Runnable action, String field, String key) {
-    assertThatThrownBy(action::run)
-        .isInstanceOfSatisfying(
-            DomainException.class,
-            e -> {
-              assertThat(e.field()).isEqualTo(field);
-              assertThat(e.key()).isEqualTo(key);
-            });
-  }
 
   @Test
   void aCategoryIsTrimmedAndABlankOneMeansAnyCategory() {
