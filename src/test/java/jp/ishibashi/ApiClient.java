@@ -13,11 +13,16 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A client of the portal's REST API with its own cookie jar, so each instance is one session of one
@@ -108,6 +113,39 @@ public final class ApiClient {
     return send("GET", path, null, null);
   }
 
+  /**
+   * Posts a page's form back as a browser would: URL-encoded fields, which must include the form's
+   * own id and the page's {@link #viewState}. The path is relative to the context root.
+   */
+  public Reply postForm(String path, Map<String, String> fields) {
+    return send("POST", "../" + path, "application/x-www-form-urlencoded", form(fields));
+  }
+
+  /** The {@code jakarta.faces.ViewState} of a page, needed to post its forms. */
+  public static String viewState(String html) {
+    Matcher m =
+        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    if (!m.find()) {
+      throw new IllegalStateException("The page has no view state: " + html);
+    }
+    return m.group(1).replace("&#58;", ":").replace("&amp;", "&");
+  }
+
+  /** Form fields, URL-encoded in the order given. */
+  public static String form(Map<String, String> fields) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (name, value) -> {
+          if (body.length() > 0) {
+            body.append('&');
+          }
+          body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+              .append('=')
+              .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+    return body.toString();
+  }
+
   public Reply post(String path, String json) {
     return send("POST", path, "application/json", json);
   }
@@ -154,7 +192,8 @@ public final class ApiClient {
   }
 
   /** A request with a binary body (a PDF upload); the answer is read as bytes. */
-  public HttpResponse<byte[]> sendBytes(String method, String path, String contentType, byte[] body) {
+  public HttpResponse<byte[]> sendBytes(
+      String method, String path, String contentType, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(api.resolve(path))
             .timeout(Duration.ofSeconds(120))

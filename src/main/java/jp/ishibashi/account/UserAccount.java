@@ -55,6 +55,9 @@ public class UserAccount {
   @Column(name = "registration_number", length = 14)
   private String registrationNumber;
 
+  @Column(name = "withholding_applies", nullable = false)
+  private boolean withholdingApplies;
+
   @Version private long version;
 
   protected UserAccount() {}
@@ -88,6 +91,22 @@ public class UserAccount {
   public void describe(BusinessDetails details) {
     this.address = details.address();
     this.registrationNumber = details.registrationNumber();
+  }
+
+  /**
+   * Whether fees paid to this subcontractor are subject to withholding tax (源泉徴収): it is an
+   * individual, not a company. Quotes and payments then deduct the tax.
+   */
+  public boolean isWithholdingApplies() {
+    return withholdingApplies;
+  }
+
+  /** A subcontractor's own statement that it is an individual whose fees are withheld. */
+  public void declareWithholding(boolean applies) {
+    if (applies && !isSubcontractor()) {
+      throw new IllegalStateException("Only a subcontractor's fees are subject to withholding");
+    }
+    this.withholdingApplies = applies;
   }
 
   public String getPasswordHash() {

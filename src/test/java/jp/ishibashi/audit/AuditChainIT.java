@@ -14,8 +14,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -385,15 +382,12 @@ class AuditChainIT {
     assertFalse(page.body().contains("id=\"result\""), "no verification before it is asked for");
 
     Reply verified =
-        admin.send(
-            "POST",
-            "../agency/admin/audit.xhtml",
-            "application/x-www-form-urlencoded",
-            form(
-                Map.of(
-                    "audit", "audit",
-                    "audit:verify", "",
-                    "jakarta.faces.ViewState", viewState(page.body()))));
+        admin.postForm(
+            "agency/admin/audit.xhtml",
+            Map.of(
+                "audit", "audit",
+                "audit:verify", "",
+                "jakarta.faces.ViewState", ApiClient.viewState(page.body())));
     assertEquals(200, verified.status(), verified.toString());
     assertTrue(verified.body().contains("id=\"intact\""), verified.body());
 
@@ -565,26 +559,5 @@ class AuditChainIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String viewState(String html) {
-    Matcher m =
-        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
-    assertTrue(m.find(), "the page has a view state");
-    return m.group(1).replace("&#58;", ":").replace("&amp;", "&");
-  }
-
-  private static String form(Map<String, String> fields) {
-    StringBuilder body = new StringBuilder();
-    fields.forEach(
-        (name, value) -> {
-          if (body.length() > 0) {
-            body.append('&');
-          }
-          body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-              .append('=')
-              .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        });
-    return body.toString();
   }
 }

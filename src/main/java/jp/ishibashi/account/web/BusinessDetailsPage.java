@@ -11,7 +11,8 @@ import jp.ishibashi.web.Pages;
 
 /**
  * The address and invoice registration number printed in agreements: the agency's organisation
- * page for its admins, the profile page for subcontractors.
+ * page for its admins, the profile page for subcontractors. A subcontractor also says there
+ * whether it is an individual whose fees are subject to withholding tax.
  */
 @Named
 @ViewScoped
@@ -24,12 +25,16 @@ public class BusinessDetailsPage implements Serializable {
 
   private String address;
   private String registrationNumber;
+  private boolean withholdingApplies;
 
   public void load() {
     try {
       BusinessDetails details = profiles.current(currentUser.actor());
       address = details.address();
       registrationNumber = details.registrationNumber();
+      if (currentUser.isSubcontractor()) {
+        withholdingApplies = profiles.withholdingApplies(currentUser.actor());
+      }
     } catch (DomainException e) {
       Pages.refused(e);
     }
@@ -37,7 +42,12 @@ public class BusinessDetailsPage implements Serializable {
 
   public void save() {
     try {
-      BusinessDetails saved = profiles.update(currentUser.actor(), address, registrationNumber);
+      BusinessDetails saved =
+          profiles.update(
+              currentUser.actor(),
+              address,
+              registrationNumber,
+              currentUser.isSubcontractor() ? withholdingApplies : null);
       address = saved.address();
       registrationNumber = saved.registrationNumber();
       Pages.info("details.saved");
@@ -60,5 +70,13 @@ public class BusinessDetailsPage implements Serializable {
 
   public void setRegistrationNumber(String registrationNumber) {
     this.registrationNumber = registrationNumber;
+  }
+
+  public boolean isWithholdingApplies() {
+    return withholdingApplies;
+  }
+
+  public void setWithholdingApplies(boolean withholdingApplies) {
+    this.withholdingApplies = withholdingApplies;
   }
 }
