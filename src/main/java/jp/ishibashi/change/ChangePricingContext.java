@@ -1,28 +1,28 @@
 package jp.ishibashi.change;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.ishibashi.change.pricing.PricingPolicy;
-import jp.ishibashi.change.pricing.RateCard;
+import jakarta.inject.Inject;
+import jp.ishibashi.change.policy.AgencyPricing;
+import jp.ishibashi.change.policy.PricingPolicies;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.workorder.WorkOrder;
 
-/** What a change is priced with: the agency's policy and rate card, and the subcontractor's tax. */
+/**
+ * What a change is priced with: the agency's stored pricing policy, rate card and quote validity
+ * (or the defaults), and whether the subcontractor is an individual whose fee bears withholding
+ * tax.
+ */
 @ApplicationScoped
 public class ChangePricingContext {
 
-  PricingPolicy policy(Actor actor) {
-    return PricingPolicy.defaults();
-  }
+  @Inject private PricingPolicies policies;
 
-  RateCard rateCard(Actor actor) {
-    return RateCard.empty();
-  }
-
-  int quoteValidDays(Actor actor) {
-    return 7;
+  AgencyPricing pricing(Actor actor) {
+    return policies.forAgency(actor);
   }
 
   boolean withholding(WorkOrder order) {
-    return false;
+    return order.getSubcontractor() != null
+        && policies.withholdingApplies(order.getSubcontractor().getId());
   }
 }

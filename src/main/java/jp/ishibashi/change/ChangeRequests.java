@@ -20,12 +20,11 @@ import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.change.pricing.AgreedLine;
 import jp.ishibashi.change.pricing.AgreedScope;
 import jp.ishibashi.change.pricing.PricingInput;
-import jp.ishibashi.change.pricing.PricingPolicy;
 import jp.ishibashi.change.pricing.PricingService;
 import jp.ishibashi.change.pricing.Progress;
 import jp.ishibashi.change.pricing.Quote;
-import jp.ishibashi.change.pricing.RateCard;
 import jp.ishibashi.audit.AuditTrail;
+import jp.ishibashi.change.policy.AgencyPricing;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
@@ -228,7 +227,7 @@ public class ChangeRequests {
             quote.totals().total().minor(),
             quote.totals().payable().minor(),
             now,
-            now.plus(Duration.ofDays(pricingContext.quoteValidDays(actor))),
+            now.plus(Duration.ofDays(pricingContext.pricing(actor).quoteValidDays())),
             counterOf);
     em.persist(request);
     em.flush();
@@ -253,12 +252,16 @@ public class ChangeRequests {
                         false))
             .toList();
     AgreedScope scope = new AgreedScope(lines, content.deliveryDate(), currency);
-    PricingPolicy policy = pricingContext.policy(actor);
-    RateCard rateCard = pricingContext.rateCard(actor);
-    boolean withholding = pricingContext.withholding(order);
+    AgencyPricing agency = pricingContext.pricing(actor);
+    boolean withholding = pricingContext.withholding(order) && "JPY".equals(order.getCurrency());
     return pricing.price(
         new PricingInput(
-            scope, proposal.toPricing(currency), clock.today(), policy, rateCard, withholding));
+            scope,
+            proposal.toPricing(currency),
+            clock.today(),
+            agency.policy(),
+            agency.rateCard(),
+            withholding));
   }
 
   /** The signed version a change is priced against; refused while an amendment awaits signing. */
