@@ -30,12 +30,14 @@ public class ChangeRequestPage implements Serializable {
   @Inject private ChangeRequests changes;
   @Inject private CurrentUser currentUser;
   @Inject private PortalClock clock;
+  @Inject private jp.ishibashi.workorder.WorkOrders workOrders;
 
   private String order;
   private String request;
   private long orderId;
   private long requestId;
   private transient PricedChange priced;
+  private transient jp.ishibashi.workorder.WorkOrderView view;
   private Party viewer;
   private String rejectReason;
 
@@ -56,6 +58,7 @@ public class ChangeRequestPage implements Serializable {
 
   private void reload() {
     priced = changes.get(currentUser.actor(), orderId, requestId);
+    view = workOrders.view(currentUser.actor(), orderId);
     viewer =
         currentUser.actor().isSubcontractor() ? Party.SUBCONTRACTOR : Party.AGENCY;
   }
@@ -128,6 +131,10 @@ public class ChangeRequestPage implements Serializable {
     ChangeRequest.State state = getState();
     return (state == ChangeRequest.State.PRICED || state == ChangeRequest.State.EXPIRED)
         && viewer == priced.request().getProposedBy();
+  }
+
+  public jp.ishibashi.workorder.WorkOrderView getView() {
+    return view;
   }
 
   public PricedChange getPriced() {

@@ -1,0 +1,142 @@
+package jp.ishibashi.delivery.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import jp.ishibashi.account.web.CurrentUser;
+import jp.ishibashi.delivery.Delivery;
+import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.escrow.EscrowLedger;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.Money;
+import jp.ishibashi.shared.NotFoundException;
+import jp.ishibashi.web.Pages;
+import jp.ishibashi.workorder.WorkOrder;
+
+/**
+ * The funding and delivery section of a signed order's page: the escrow's balances, funding
+ * (and extra funding after an amendment), the start of work, deliveries and their review, with
+ * the actions each side may take now.
+ */
+@Named
+@ViewScoped
+public class FulfilmentPanel implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private Fulfilment fulfilment;
+  @Inject private EscrowLedger escrow;
+  @Inject private CurrentUser currentUser;
+
+  private Long loadedFor;
+  private transient Ledger ledger;
+  private transient List<Delivery> deliveries;
+  private transient Money extraDue;
+  private String reference;
+  private String note;
+  private String rejectReason;
+  private List<Integer> rejectedLines = new ArrayList<>();
+
+  private void load(WorkOrder order) {
+    if (ledger != null && Objects.equals(loadedFor, order.getId())) {
+      return;
+    }
+    ledger = escrow.ledger(currentUser.actor(), order.getId());
+    deliveries = fulfilment.deliveries(currentUser.actor(), order.getId());
+    extraDue = fulfilment.extraDue(currentUser.actor(), order);
+    loadedFor = order.getId();
+  }
+
+  public Ledger ledger(WorkOrder order) {
+    load(order);
+    return ledger;
+  }
+
+  public List<Delivery> deliveries(WorkOrder order) {
+    load(order);
+    return deliveries;
+  }
+
+  public Money extraDue(WorkOrder order) {
+    load(order);
+    return extraDue;
+  }
+
+  public String fund(WorkOrder order) {
+    return act(order, () -> fulfilment.fund(currentUser.actor(), order.getId(), reference), "funding.funded");
+  }
+
+  public String fundExtra(WorkOrder order) {
+    return act(order, () -> fulfilment.fundExtra(currentUser.actor(), order.getId(), reference), "funding.extraFunded");
+  }
+
+  public String start(WorkOrder order) {
+    return act(order, () -> fulfilment.start(currentUser.actor(), order.getId()), "delivery.started");
+  }
+
+  public String deliver(WorkOrder order) {
+    return act(order, () -> fulfilment.deliver(currentUser.actor(), order.getId(), note), "delivery.delivered");
+  }
+
+  public String accept(WorkOrder order) {
+    return act(order, () -> fulfilment.accept(currentUser.actor(), order.getId()), "delivery.accepted");
+  }
+
+  public String reject(WorkOrder order) {
+    return act(
+        order,
+        () -> fulfilment.reject(currentUser.actor(), order.getId(), rejectReason, rejectedLines),
+        "delivery.rejected");
+  }
+
+  private String act(WorkOrder order, Runnable action, String doneKey) {
+    try {
+      action.run();
+      Pages.info(doneKey);
+      return "/orders/work-order?faces-redirect=true&id=" + order.getId();
+    } catch (NotFoundException e) {
+      Pages.refused(e);
+      return null;
+    } catch (DomainException e) {
+      Pages.errorAt("fulfilment", e);
+      return null;
+    }
+  }
+
+  public String getReference() {
+    return reference;
+  }
+
+  public void setReference(String reference) {
+    this.reference = reference;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+
+  public String getRejectReason() {
+    return rejectReason;
+  }
+
+  public void setRejectReason(String rejectReason) {
+    this.rejectReason = rejectReason;
+  }
+
+  public List<Integer> getRejectedLines() {
+    return rejectedLines;
+  }
+
+  public void setRejectedLines(List<Integer> rejectedLines) {
+    this.rejectedLines = rejectedLines;
+  }
+}

@@ -1,0 +1,209 @@
+package jp.ishibashi.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import jp.ishibashi.Deployments;
+import jp.ishibashi.Race;
+import jp.ishibashi.TestAgencies;
+import jp.ishibashi.TestOrders;
+import jp.ishibashi.TestOrders.Parties;
+import jp.ishibashi.audit.AuditEvent;
+import jp.ishibashi.audit.AuditTrail;
+import jp.ishibashi.change.ChangeProposal;
+import jp.ishibashi.change.ChangeRequest;
+import jp.ishibashi.change.ChangeRequests;
+import jp.ishibashi.deadline.DeadlinePoller;
+import jp.ishibashi.escrow.EscrowLedger;
+import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.shared.NotFoundException;
+import jp.ishibashi.tenant.Actor;
+import jp.ishibashi.workorder.Unit;
+import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.WorkOrderStatus;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The funding gate, delivery and acceptance in Payara Micro: nothing starts or is delivered
+ * before the escrow is funded, acceptance releases the escrow, and a review period that passes in
+ * silence deems the delivery accepted exactly once, however many pollers race for it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FulfilmentIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.portalWith(
+        FulfilmentIT.class, TestAgencies.class, TestOrders.class, Race.class, Race.Outcome.class);
+  }
+
+  @Inject Fulfilment fulfilment;
+  @Inject EscrowLedger escrow;
+  @Inject TestOrders orders;
+  @Inject DeadlinePoller poller;
+  @Inject PortalClock clock;
+  @Inject AuditTrail audit;
+  @Inject ChangeRequests changes;
+  @Inject UserTransaction tx;
+
+  @Test
+  @Order(1)
+  void nothingStartsOrIsDeliveredBeforeFundingAndAcceptanceReleasesTheEscrow() {
+    Parties p = orders.parties("株式会社仮払いテスト", "仮払い 一郎");
+    WorkOrder order = orders.signed(p, 30, "トップページ", "下層ページ");
+    long id = order.getId();
+
+    assertKey("error.delivery.notFunded", () -> fulfilment.start(p.sub(), id));
+    assertKey("error.delivery.notFunded", () -> fulfilment.deliver(p.sub(), id, "納品"));
+    assertKey("error.delivery.subcontractorOnly", () -> fulfilment.deliver(p.agency(), id, "納品"));
+    assertKey("error.delivery.agencyOnly", () -> fulfilment.fund(p.sub(), id, "入金-1"));
+    assertKey("error.field.required", () -> fulfilment.fund(p.agency(), id, " "));
+    assertEquals(WorkOrderStatus.SIGNED, orders.view(p.agency(), id).getStatus());
+    assertTrue(escrow.ledger(p.agency(), id).isEmpty());
+
+    fulfilment.fund(p.agency(), id, "入金-1");
+    Ledger funded = escrow.ledger(p.sub(), id);
+    assertEquals(new BigDecimal("220000"), funded.held().amount());
+    assertKey("error.funding.alreadyFunded", () -> fulfilment.fund(p.agency(), id, "入金-2"));
+
+    fulfilment.start(p.sub(), id);
+    Delivery delivery = fulfilment.deliver(p.sub(), id, "納品します");
+    assertEquals(WorkOrderStatus.DELIVERED, orders.view(p.agency(), id).getStatus());
+    assertEquals(clock.today(), delivery.getReceivedOn());
+    assertTrue(!delivery.getPaymentDueOn().isAfter(delivery.getReceivedOn().plusDays(60)));
+    assertKey("error.delivery.underReview", () -> fulfilment.deliver(p.sub(), id, "もう一度"));
+
+    assertKey("error.delivery.rejectReason", () -> fulfilment.reject(p.agency(), id, " ", List.of(1)));
+    assertKey("error.delivery.rejectLines", () -> fulfilment.reject(p.agency(), id, "崩れ", List.of()));
+    assertKey("error.delivery.unknownLine", () -> fulfilment.reject(p.agency(), id, "崩れ", List.of(9)));
+    fulfilment.reject(p.agency(), id, "レイアウトが崩れています", List.of(2));
+    assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus());
+
+    fulfilment.deliver(p.sub(), id, "修正しました");
+    fulfilment.accept(p.agency(), id);
+    assertEquals(WorkOrderStatus.PAID, orders.view(p.sub(), id).getStatus());
+    Ledger paid = escrow.ledger(p.agency(), id);
+    assertEquals(0, paid.held().amount().signum());
+    assertEquals(paid.deposited(), paid.released());
+    assertKey("error.delivery.nothingToReview", () -> fulfilment.accept(p.agency(), id));
+    List<Delivery> deliveries = fulfilment.deliveries(p.sub(), id);
+    assertEquals(
+        List.of(Delivery.State.ACCEPTED, Delivery.State.REJECTED),
+        deliveries.stream().map(Delivery::getState).toList());
+  }
+
+  @Test
+  @Order(2)
+  void anAmendmentThatAddsWorkNeedsItsExtraEscrowBeforeDelivery() {
+    Parties p = orders.parties("株式会社追加仮払い", "追加 二郎");
+    long id = orders.signed(p, 30, "ロゴ").getId();
+    fulfilment.fund(p.agency(), id, "入金-1");
+    ChangeRequest r =
+        changes.propose(
+            p.agency(),
+            id,
+            new ChangeProposal(
+                "名刺も",
+                List.of(ChangeProposal.ChangeEdit.addLine("名刺", "AI", "確認", BigDecimal.ONE, Unit.ITEM, new BigDecimal("50000")))));
+    changes.accept(p.sub(), id, r.getId());
+    orders.signPending(p, id);
+    assertEquals(new BigDecimal("55000"), fulfilment.extraDue(p.agency(), orders.view(p.agency(), id)).amount());
+    assertKey("error.delivery.extraEscrow", () -> fulfilment.deliver(p.sub(), id, "納品"));
+    fulfilment.fundExtra(p.agency(), id, "入金-2");
+    assertKey("error.funding.nothingDue", () -> fulfilment.fundExtra(p.agency(), id, "入金-3"));
+    fulfilment.deliver(p.sub(), id, "納品");
+    assertEquals(WorkOrderStatus.DELIVERED, orders.view(p.agency(), id).getStatus());
+  }
+
+  @Test
+  @Order(3)
+  void aNonPartySeesAndDoesNothing() {
+    Parties p = orders.parties("株式会社当事者", "当事者 三郎");
+    Parties other = orders.parties("株式会社他社", "他社 四郎");
+    Actor bystander = TestOrders.subcontractor(orders.join(p.agency(), "無関係 五郎"), p.agency());
+    long id = orders.signed(p, 30, "バナー").getId();
+    for (Actor stranger : List.of(other.agency(), other.sub(), bystander)) {
+      assertThrows(NotFoundException.class, () -> fulfilment.fund(stranger, id, "入金"));
+      assertThrows(NotFoundException.class, () -> fulfilment.deliver(stranger, id, "納品"));
+      assertThrows(NotFoundException.class, () -> fulfilment.accept(stranger, id));
+      assertThrows(NotFoundException.class, () -> fulfilment.deliveries(stranger, id));
+      assertThrows(NotFoundException.class, () -> escrow.ledger(stranger, id));
+    }
+    assertEquals(WorkOrderStatus.SIGNED, orders.view(p.agency(), id).getStatus());
+  }
+
+  /** Last: it moves the portal's clock past review periods. */
+  @Test
+  @Order(100)
+  void silenceThroughTheReviewPeriodIsADeemedAcceptanceExactlyOnceEvenWithRacingPollers() {
+    Parties p = orders.parties("株式会社沈黙", "沈黙 六郎");
+    long first = deliveredOrder(p);
+    long second = deliveredOrder(p);
+
+    poller.pollOnce();
+    assertEquals(WorkOrderStatus.DELIVERED, orders.view(p.agency(), first).getStatus(), "not before the period ends");
+
+    clock.advance(Duration.ofDays(7).plusMinutes(1));
+    List<Race.Outcome<Integer>> polls = Race.run(3, () -> poller.pollOnce());
+    assertTrue(polls.stream().allMatch(Race.Outcome::succeeded), polls.toString());
+    poller.pollOnce();
+
+    for (long id : List.of(first, second)) {
+      assertEquals(WorkOrderStatus.PAID, orders.view(p.agency(), id).getStatus());
+      assertEquals(Delivery.State.DEEMED_ACCEPTED, fulfilment.deliveries(p.sub(), id).get(0).getState());
+      assertEquals(1, count(p.agency(), id, "DELIVERY_DEEMED_ACCEPTED"));
+      assertEquals(1, count(p.agency(), id, "ESCROW_RELEASED"));
+      Ledger ledger = escrow.ledger(p.sub(), id);
+      assertEquals(ledger.deposited(), ledger.released());
+    }
+  }
+
+  private long deliveredOrder(Parties p) {
+    long id = orders.signed(p, 30, "記事").getId();
+    fulfilment.fund(p.agency(), id, "入金-" + id);
+    fulfilment.deliver(p.sub(), id, "納品します");
+    return id;
+  }
+
+  private long count(Actor actor, long orderId, String action) {
+    return inTransaction(() -> audit.about(actor, "WorkOrder", orderId)).stream()
+        .map(AuditEvent::getAction)
+        .filter(action::equals)
+        .count();
+  }
+
+  private static void assertKey(String key, Runnable action) {
+    DomainException e = assertThrows(DomainException.class, action::run);
+    assertEquals(key, e.key());
+  }
+
+  private <T> T inTransaction(Supplier<T> work) {
+    try {
+      tx.begin();
+      try {
+        return work.get();
+      } finally {
+        tx.rollback();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
