@@ -46,6 +46,11 @@ public class PortalClock {
     return zone;
   }
 
+  /** Whether tests may move this clock (portal.clock.adjustable); never in production. */
+  public boolean isAdjustable() {
+    return adjustable;
+  }
+
   /** Moves the clock forward; refused unless the clock was configured adjustable. */
   public void advance(Duration by) {
     if (!adjustable) {

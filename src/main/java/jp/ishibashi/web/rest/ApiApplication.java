@@ -6,6 +6,7 @@ import java.util.Set;
 import jp.ishibashi.agreement.rest.AgreementsResource;
 import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.change.rest.ChangeRequestsResource;
+import jp.ishibashi.platform.TestClockResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -51,6 +52,7 @@ public class ApiApplication extends Application {
         AgreementsResource.class,
         VerificationsResource.class,
         ChangeRequestsResource.class,
+        TestClockResource.class,
         JsonRequestsOnly.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
