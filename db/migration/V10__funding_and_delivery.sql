@@ -1,14 +1,18 @@
--- Funding, delivery and acceptance: the work order's later states and the deliveries.
+-- Funding, delivery, acceptance and cancellation: the work order's later states and the
+-- deliveries.
 
 alter table work_order add column funded_at timestamp with time zone;
 alter table work_order add column started_at timestamp with time zone;
 alter table work_order add column delivered_at timestamp with time zone;
 alter table work_order add column accepted_at timestamp with time zone;
 alter table work_order add column paid_at timestamp with time zone;
+alter table work_order add column cancelled_at timestamp with time zone;
+alter table work_order add column cancel_reason varchar(2000);
+alter table work_order add column termination_notice_on date;
 alter table work_order drop constraint work_order_status_ck;
 alter table work_order add constraint work_order_status_ck
     check (status in ('DRAFT', 'NEGOTIATING', 'AGREED', 'SIGNED', 'FUNDED', 'DELIVERED',
-                      'ACCEPTED', 'PAID'));
+                      'ACCEPTED', 'PAID', 'CANCELLED'));
 
 create sequence delivery_seq start with 50 increment by 50;
 

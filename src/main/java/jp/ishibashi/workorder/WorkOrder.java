@@ -143,6 +143,15 @@ public class WorkOrder {
   @Column(name = "paid_at")
   private Instant paidAt;
 
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
+  @Column(name = "cancel_reason", length = 2000)
+  private String cancelReason;
+
+  @Column(name = "termination_notice_on")
+  private LocalDate terminationNoticeOn;
+
   @OneToMany(mappedBy = "workOrder", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("sortOrder")
   private List<ScopeLine> lines = new ArrayList<>();
@@ -455,6 +464,9 @@ public class WorkOrder {
 
   /** The escrow is funded: work may start. Refused unless the order is signed and unfunded. */
   public void markFunded(Instant now) {
+    if (status == WorkOrderStatus.CANCELLED) {
+      throw new DomainException("error.funding.cancelled");
+    }
     if (status == WorkOrderStatus.FUNDED
         || status == WorkOrderStatus.DELIVERED
         || status == WorkOrderStatus.ACCEPTED
@@ -518,6 +530,36 @@ public class WorkOrder {
     }
     status = WorkOrderStatus.FUNDED;
     deliveredAt = null;
+  }
+
+  /**
+   * Whether the engagement runs six months or more (from the start of the period, or the date of
+   * commission, to delivery): ending it after funding then needs 30 days' notice (Freelance Act,
+   * Article 16).
+   */
+  public boolean isLongEngagement() {
+    LocalDate from = periodStart != null ? periodStart : commissionedOn;
+    return from != null && deliveryDate != null && !from.plusMonths(6).isAfter(deliveryDate);
+  }
+
+  /** Records the notice of termination given on a day; the first notice counts. */
+  public void giveTerminationNotice(LocalDate on) {
+    if (terminationNoticeOn == null) {
+      terminationNoticeOn = on;
+    }
+  }
+
+  /** Cancelled, for the reason given; refused once delivered, finished or cancelled. */
+  public void markCancelled(Instant now, String reason) {
+    switch (status) {
+      case DELIVERED -> throw new DomainException("error.cancel.underReview");
+      case ACCEPTED, PAID -> throw new DomainException("error.cancel.finished");
+      case CANCELLED -> throw new DomainException("error.cancel.already");
+      default -> {}
+    }
+    status = WorkOrderStatus.CANCELLED;
+    cancelledAt = now;
+    cancelReason = reason;
   }
 
   /** Whether the given side has something to answer: terms or lines. */
@@ -645,6 +687,18 @@ public class WorkOrder {
 
   public Instant getPaidAt() {
     return paidAt;
+  }
+
+  public Instant getCancelledAt() {
+    return cancelledAt;
+  }
+
+  public String getCancelReason() {
+    return cancelReason;
+  }
+
+  public LocalDate getTerminationNoticeOn() {
+    return terminationNoticeOn;
   }
 
   public List<ScopeLine> getLines() {

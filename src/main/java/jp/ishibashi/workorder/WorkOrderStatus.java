@@ -17,7 +17,9 @@ public enum WorkOrderStatus {
   /** Accepted by the agency, or deemed accepted when the review period passed in silence. */
   ACCEPTED,
   /** The escrow was released to the subcontractor. */
-  PAID;
+  PAID,
+  /** Cancelled: before funding by either side; after funding by the agreed terms. */
+  CANCELLED;
 
   /** Signed and not yet finished: change requests may be proposed. */
   public boolean isUnderContract() {

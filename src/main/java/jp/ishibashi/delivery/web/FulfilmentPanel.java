@@ -32,6 +32,7 @@ public class FulfilmentPanel implements Serializable {
   @Inject private Fulfilment fulfilment;
   @Inject private EscrowLedger escrow;
   @Inject private CurrentUser currentUser;
+  @Inject private jp.ishibashi.delivery.Cancellations cancellations;
 
   private Long loadedFor;
   private transient Ledger ledger;
@@ -40,6 +41,7 @@ public class FulfilmentPanel implements Serializable {
   private String reference;
   private String note;
   private String rejectReason;
+  private String cancelReason;
   private List<Integer> rejectedLines = new ArrayList<>();
 
   private void load(WorkOrder order) {
@@ -94,6 +96,26 @@ public class FulfilmentPanel implements Serializable {
         "delivery.rejected");
   }
 
+  /** Cancels the order, or records the notice a long engagement needs first. */
+  public String cancel(WorkOrder order) {
+    try {
+      jp.ishibashi.delivery.Cancellations.Outcome outcome =
+          cancellations.cancel(currentUser.actor(), order.getId(), cancelReason);
+      if (outcome.cancelled()) {
+        Pages.info("cancel.done");
+      } else {
+        Pages.info("cancel.noticeGiven", outcome.effectiveFrom().toString());
+      }
+      return "/orders/work-order?faces-redirect=true&id=" + order.getId();
+    } catch (NotFoundException e) {
+      Pages.refused(e);
+      return null;
+    } catch (DomainException e) {
+      Pages.errorAt("cancel", e);
+      return null;
+    }
+  }
+
   private String act(WorkOrder order, Runnable action, String doneKey) {
     try {
       action.run();
@@ -130,6 +152,14 @@ public class FulfilmentPanel implements Serializable {
 
   public void setRejectReason(String rejectReason) {
     this.rejectReason = rejectReason;
+  }
+
+  public String getCancelReason() {
+    return cancelReason;
+  }
+
+  public void setCancelReason(String cancelReason) {
+    this.cancelReason = cancelReason;
   }
 
   public List<Integer> getRejectedLines() {
