@@ -1,5 +1,7 @@
 package jp.ishibashi.agreement;
 
+import jp.ishibashi.notification.OrderNotices;
+import jp.ishibashi.notification.NotificationKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,6 +52,7 @@ public class Agreements {
   @Inject private RequestOrigin origin;
   @Inject private SignInService signIn;
   @Inject private AgreementSealer sealer;
+  @Inject private OrderNotices notices;
 
   /**
    * Brings the order's pending agreement in line with the order, inside the caller's
@@ -77,6 +80,7 @@ public class Agreements {
           SUBJECT,
           order.getId(),
           "version " + frozen.getVersionNumber() + ", content hash " + frozen.getContentHash());
+      notices.toBoth(actor, order, NotificationKind.SIGNATURE_NEEDED);
     } else {
       pending.ifPresent(a -> voidVersion(actor, a));
     }
@@ -106,6 +110,7 @@ public class Agreements {
             + amendment.changeRequest()
             + ", content hash "
             + frozen.getContentHash());
+    notices.toBoth(actor, order, NotificationKind.SIGNATURE_NEEDED);
     return frozen;
   }
 

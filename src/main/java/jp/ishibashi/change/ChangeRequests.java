@@ -1,5 +1,7 @@
 package jp.ishibashi.change;
 
+import jp.ishibashi.notification.OrderNotices;
+import jp.ishibashi.notification.NotificationKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -62,6 +64,7 @@ public class ChangeRequests {
   @Inject private Agreements agreements;
   @Inject private WorkOrders workOrders;
   @Inject private ChangePricingContext pricingContext;
+  @Inject private OrderNotices notices;
 
   /** The quote a proposal would get now, without saving anything: the live preview. */
   public QuoteSnapshot preview(Actor actor, long orderId, ChangeProposal proposal) {
@@ -78,6 +81,7 @@ public class ChangeRequests {
     Party party = WorkOrders.partyOf(actor, order);
     ChangeRequest request = priced(actor, em, order, party, proposal, null);
     audit.record(actor, "CHANGE_PROPOSED", SUBJECT, orderId, describe(request));
+    notices.toOtherSide(actor, order, party, NotificationKind.CHANGE_PRICED, request.reference());
     return request;
   }
 
@@ -101,6 +105,7 @@ public class ChangeRequests {
         SUBJECT,
         orderId,
         original.reference() + " answered with " + describe(counter));
+    notices.toOtherSide(actor, order, party, NotificationKind.CHANGE_PRICED, counter.reference());
     return counter;
   }
 
@@ -140,6 +145,7 @@ public class ChangeRequests {
             + " accepted; agreement version "
             + amendment.getVersionNumber()
             + " frozen for signing");
+    notices.toOtherSide(actor, order, party, NotificationKind.CHANGE_ACCEPTED, request.reference());
     return request;
   }
 

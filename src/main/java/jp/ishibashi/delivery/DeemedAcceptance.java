@@ -5,7 +5,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jp.ishibashi.deadline.DeadlineDue;
 
-/** Turns a passed review deadline into a deemed acceptance, in the claim's transaction. */
+/**
+ * Acts on a delivery's deadlines in the claim's transaction: the reminder two days before the
+ * review period ends, and the deemed acceptance when it has ended.
+ */
 @ApplicationScoped
 public class DeemedAcceptance {
 
@@ -14,6 +17,8 @@ public class DeemedAcceptance {
   void onDeadline(@Observes DeadlineDue due) {
     if (due.is(Fulfilment.REVIEW)) {
       fulfilment.deemAccepted(due);
+    } else if (due.is(Fulfilment.REVIEW_REMINDER)) {
+      fulfilment.remindReview(due);
     }
   }
 }

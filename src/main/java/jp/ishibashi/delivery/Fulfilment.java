@@ -13,6 +13,8 @@ import jp.ishibashi.deadline.DeadlineDue;
 import jp.ishibashi.deadline.Deadlines;
 import jp.ishibashi.escrow.EscrowLedger;
 import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.notification.NotificationKind;
+import jp.ishibashi.notification.OrderNotices;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
@@ -41,6 +43,11 @@ public class Fulfilment {
   /** The deadline kind of a delivery's review period. */
   public static final String REVIEW = "delivery.review";
 
+  /** The deadline kind of the reminder two days before a review period ends. */
+  public static final String REVIEW_REMINDER = "delivery.reviewReminder";
+
+  static final java.time.Duration REMINDER_BEFORE = java.time.Duration.ofDays(2);
+
   static final String SUBJECT = "WorkOrder";
   public static final int MAX_REFERENCE = 100;
 
@@ -49,6 +56,7 @@ public class Fulfilment {
   @Inject private AuditTrail audit;
   @Inject private EscrowLedger escrow;
   @Inject private Deadlines deadlines;
+  @Inject private OrderNotices notices;
 
   /** The agency funds the escrow with the agreed total; work may then start. */
   public WorkOrder fund(Actor actor, long orderId, String reference) {
@@ -59,6 +67,7 @@ public class Fulfilment {
     order.markFunded(clock.now());
     em.flush();
     escrow.fund(actor, orderId, order.totals().total(), ref);
+    notices.to(actor, order, Party.SUBCONTRACTOR, NotificationKind.FUNDED);
     return order;
   }
 
@@ -115,6 +124,10 @@ public class Fulfilment {
     if (order.getStatus() == WorkOrderStatus.FUNDED) {
       // The deadline first, then the order: the poller's lock order.
       deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
+      Instant reminder = reviewEnds.minus(REMINDER_BEFORE);
+      if (reminder.isAfter(now)) {
+        deadlines.schedule(actor, REVIEW_REMINDER, orderId, reminder);
+      }
     }
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
@@ -147,6 +160,7 @@ public class Fulfilment {
             + reviewEnds
             + "; payment due "
             + delivery.getPaymentDueOn());
+    notices.to(actor, order, Party.AGENCY, NotificationKind.DELIVERED);
     return delivery;
   }
 
@@ -156,6 +170,7 @@ public class Fulfilment {
     WorkOrder order = find(em, orderId);
     requireSide(actor, order, Party.AGENCY);
     deadlines.cancel(actor, REVIEW, orderId);
+    deadlines.cancel(actor, REVIEW_REMINDER, orderId);
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
     Delivery delivery = open(em, orderId);
@@ -177,6 +192,7 @@ public class Fulfilment {
     WorkOrder order = find(em, orderId);
     requireSide(actor, order, Party.AGENCY);
     deadlines.cancel(actor, REVIEW, orderId);
+    deadlines.cancel(actor, REVIEW_REMINDER, orderId);
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
     Delivery delivery = open(em, orderId);
@@ -229,6 +245,24 @@ public class Fulfilment {
             + delivery.getReviewEndsAt()
             + " without an answer");
     release(portal, em, order, "deemed accepted");
+    notices.toBoth(portal, order, NotificationKind.DEEMED_ACCEPTED);
+  }
+
+  /** Two days before a review period ends without an answer: the agency is reminded. */
+  public void remindReview(DeadlineDue due) {
+    Actor portal = Actor.system(due.tenantId());
+    EntityManager em = tenancy.em(portal);
+    WorkOrder order = em.find(WorkOrder.class, due.subjectId());
+    if (order == null || order.getStatus() != WorkOrderStatus.DELIVERED) {
+      return;
+    }
+    Delivery delivery = open(em, order.getId());
+    notices.to(
+        portal,
+        order,
+        Party.AGENCY,
+        NotificationKind.REVIEW_ENDS_SOON,
+        java.time.LocalDate.ofInstant(delivery.getReviewEndsAt(), clock.zone()).toString());
   }
 
   /** The order's deliveries, newest first; for either party. */

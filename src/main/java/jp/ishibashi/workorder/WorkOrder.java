@@ -653,6 +653,11 @@ public class WorkOrder {
     return termsState;
   }
 
+  /** The agency staff member who created the order, its agency-side contact. */
+  public long getCreatedBy() {
+    return createdBy;
+  }
+
   public Instant getCreatedAt() {
     return createdAt;
   }

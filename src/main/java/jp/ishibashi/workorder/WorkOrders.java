@@ -1,5 +1,7 @@
 package jp.ishibashi.workorder;
 
+import jp.ishibashi.notification.OrderNotices;
+import jp.ishibashi.notification.NotificationKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +41,7 @@ public class WorkOrders {
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
   @Inject private Agreements agreements;
+  @Inject private OrderNotices notices;
 
   public WorkOrder create(Actor actor, Terms terms) {
     requireAgency(actor);
@@ -71,6 +74,7 @@ public class WorkOrders {
     order.send(clock.now());
     flush(em);
     audit.record(actor, "WORK_ORDER_SENT", SUBJECT, orderId, order.getNumber());
+    notices.to(actor, order, Party.SUBCONTRACTOR, NotificationKind.ORDER_SENT);
     return order;
   }
 
@@ -112,6 +116,14 @@ public class WorkOrders {
         SUBJECT,
         orderId,
         describe(line) + " " + line.getContent().changedFrom(before) + status(order));
+    if (action == ScopeLine.Action.COUNTERED) {
+      notices.toOtherSide(
+          actor,
+          order,
+          party,
+          NotificationKind.LINE_COUNTERED,
+          String.valueOf(order.getLines().indexOf(line) + 1));
+    }
     agreements.reconcile(actor, order);
     return line;
   }
