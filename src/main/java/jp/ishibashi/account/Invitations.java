@@ -38,6 +38,7 @@ public class Invitations {
 
   /** What the invitee sees before accepting. */
   public record Offer(
+      long agencyId,
       String agencyName, String email, Role role, Invitation.Status status, boolean accountExists) {}
 
   public Issued invite(Actor actor, String rawEmail, Role role) {
@@ -124,6 +125,7 @@ public class Invitations {
     Invitation invitation = found.invitation();
     Agency agency = tenancy.global().find(Agency.class, found.tenantId());
     return new Offer(
+        agency.getId(),
         agency.getName(),
         invitation.getEmail(),
         invitation.getRole(),

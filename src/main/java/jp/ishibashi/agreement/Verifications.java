@@ -6,13 +6,11 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import jp.ishibashi.agreement.pdf.Inspection;
 import jp.ishibashi.agreement.pdf.PdfInspector;
+import jp.ishibashi.platform.NativeValues;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.platform.RequestOrigin;
 import jp.ishibashi.tenant.Tenancy;
@@ -132,22 +130,8 @@ public class Verifications {
         .map(
             r ->
                 new Verdict.Signed(
-                    (String) r[0], (String) r[1], (String) r[2], instant(r[3])))
+                    (String) r[0], (String) r[1], (String) r[2], NativeValues.instant(r[3])))
         .toList();
-  }
-
-  /** A timestamp column as the JDBC driver hands it over: H2 and PostgreSQL differ. */
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
   }
 
   private static Integer parseVersion(String version) {

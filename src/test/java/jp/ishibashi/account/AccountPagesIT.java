@@ -69,6 +69,9 @@ class AccountPagesIT extends BrowserTest {
 
     browser.driver().get(link);
     assertThat(browser.text("offer")).contains(agency).contains(subEmail).contains("受注者");
+    assertThat(browser.text("reputation")).contains("この発注者の実績").contains("署名済みの発注書0件");
+    assertThat(browser.text("daysToFund")).contains("まだデータがありません");
+    assertThat(browser.text("deemed")).startsWith("0");
     browser
         .type("newAccount:displayName", "新人 受注者")
         .type("newAccount:password", PASSWORD)
