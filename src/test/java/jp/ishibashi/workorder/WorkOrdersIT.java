@@ -169,7 +169,8 @@ class WorkOrdersIT {
             "WORK_ORDER_SENT",
             "LINE_COUNTERED",
             "LINE_ACCEPTED",
-            "TERMS_ACCEPTED"),
+            "TERMS_ACCEPTED",
+            "AGREEMENT_FROZEN"),
         events(agency, id).stream().map(AuditEvent::getAction).toList());
   }
 
