@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import jp.ishibashi.ApiClient;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.TestAgencies;
 import jp.ishibashi.account.Invitations;
@@ -19,6 +23,7 @@ import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.audit.AuditEvent;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.platform.DemoData;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
@@ -33,7 +38,9 @@ import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +54,8 @@ class OrderMessagesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(OrderMessagesIT.class, TestAgencies.class);
+    return Deployments.portalWith(
+        OrderMessagesIT.class, TestAgencies.class, ApiClient.class, ApiClient.Reply.class);
   }
 
   @Inject OrderMessages messages;
@@ -58,6 +66,7 @@ class OrderMessagesIT {
   @Inject AuditTrail audit;
   @Inject TestAgencies agencies;
   @Inject PortalClock clock;
+  @ArquillianResource URL base;
 
   @Test
   void theAgencysMessagesBeforeFundingAreEvidenceAndNothingElseIs() {
@@ -133,6 +142,46 @@ class OrderMessagesIT {
     assertThrows(NotFoundException.class, () -> messages.thread(p.sub, draft));
     assertTrue(messages.thread(p.agency, draft).isEmpty());
     assertTrue(sentEvents(p.agency, draft).isEmpty());
+  }
+
+  @Test
+  @RunAsClient
+  void bothPartiesWriteOverRestAndOthersGetNotFound() {
+    ApiClient agency = new ApiClient(base).signIn("admin@sakura.example", DemoData.PASSWORD);
+    ApiClient tanaka = new ApiClient(base).signIn("tanaka@freelance.example", DemoData.PASSWORD);
+    ApiClient aoba = new ApiClient(base).signIn("admin@aoba.example", DemoData.PASSWORD);
+    long subId = agency.subcontractorId("田中 美咲");
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    long id =
+        agency.post("work-orders", ApiClient.object(
+                "title", "REST メッセージ", "subcontractorId", subId, "language", "ja",
+                "currency", "JPY", "commissionedOn", today, "deliveryDate", today.plusDays(20),
+                "placeOfDelivery", "メール", "reviewDays", 7, "paymentDueDate", today.plusDays(40),
+                "paymentMethod", "銀行振込"))
+            .json().getJsonNumber("id").longValue();
+    String messages = "work-orders/" + id + "/messages";
+    assertEquals(400, agency.post(messages, ApiClient.object("body", "下書き")).status(), "a draft");
+    agency.post("work-orders/" + id + "/lines", ApiClient.object(
+        "text", "バナー", "deliverable", "PNG", "quantity", "1", "unit", "ITEM", "unitPrice", "30000"));
+    long version = agency.get("work-orders/" + id).json().getJsonNumber("version").longValue();
+    assertEquals(200, agency.post("work-orders/" + id + "/send", ApiClient.object("version", version)).status());
+
+    ApiClient.Reply sent = tanaka.post(messages, ApiClient.object("body", "質問があります"));
+    assertEquals(201, sent.status(), sent.toString());
+    assertEquals("SUBCONTRACTOR", sent.json().getString("party"));
+    assertFalse(sent.json().getBoolean("beforeFunding"));
+    JsonObject answer = agency.post(messages, ApiClient.object("body", "どうぞ")).json();
+    assertFalse(answer.getBoolean("beforeFunding"), "not signed yet");
+    assertEquals(List.of("質問があります", "どうぞ"),
+        agency.get(messages).array().getValuesAs(JsonObject.class).stream().map(m -> m.getString("body")).toList());
+    assertEquals(0, tanaka.get(messages + "/evidence").array().size());
+
+    ApiClient.Reply blank = agency.post(messages, ApiClient.object("body", " "));
+    assertEquals(400, blank.status());
+    assertEquals("error.message.bodyRequired", blank.json().getString("key"));
+    assertEquals(404, aoba.get(messages).status());
+    assertEquals(404, aoba.post(messages, ApiClient.object("body", "侵入")).status());
+    assertEquals(2, tanaka.get(messages).array().size());
   }
 
   // ---------------------------------------------------------------------------------------------
