@@ -218,6 +218,16 @@ public final class ApiClient {
     }
   }
 
+  /** The id of one of the agency's engaged subcontractors, found by name (GET /api/subcontractors). */
+  public long subcontractorId(String name) {
+    return get("subcontractors").array().getValuesAs(JsonObject.class).stream()
+        .filter(o -> o.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
   /**
    * A JSON object from alternating names and values: strings, numbers, booleans, dates (as ISO
    * strings) and nulls.

@@ -7,6 +7,7 @@ import jp.ishibashi.agreement.rest.AgreementsResource;
 import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.change.rest.ChangeRequestsResource;
 import jp.ishibashi.platform.TestClockResource;
+import jp.ishibashi.message.rest.OrderMessagesResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Work orders", description = "Terms, scope lines and their negotiation"),
       @Tag(name = "Agreements", description = "Agreement versions, signing and signed PDFs"),
       @Tag(name = "Change requests", description = "Priced changes to signed orders"),
+      @Tag(name = "Messages", description = "A work order's message thread and its evidence"),
       @Tag(
           name = "Verification",
           description = "Public: verify an agreement PDF; the portal's CA certificate")
@@ -53,6 +55,7 @@ public class ApiApplication extends Application {
         VerificationsResource.class,
         ChangeRequestsResource.class,
         TestClockResource.class,
+        OrderMessagesResource.class,
         JsonRequestsOnly.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
