@@ -6,8 +6,8 @@ import java.util.Set;
 import jp.ishibashi.agreement.rest.AgreementsResource;
 import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.change.rest.ChangeRequestsResource;
-import jp.ishibashi.platform.TestClockResource;
 import jp.ishibashi.message.rest.OrderMessagesResource;
+import jp.ishibashi.platform.TestClockResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -27,8 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             title = "Ishibashi REST API",
             version = "1",
             description =
-                "Work orders and signed agreements for agencies and subcontractors. Sign in with POST /api/session; the"
-                    + " session cookie then authenticates every call. POST, PUT and DELETE need"
+                "Work orders, signed agreements, change requests and messages for agencies and"
+                    + " subcontractors. Sign in with POST /api/session; the session cookie then"
+                    + " authenticates every call. POST, PUT and DELETE need"
                     + " Content-Type application/json. Errors are RFC 9457 problem details"
                     + " (application/problem+json) with the message key in \"key\"."),
     tags = {
