@@ -17,7 +17,10 @@ import jp.ishibashi.platform.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,6 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  * PDF downloads and verifies on the public page.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkOrderPagesIT extends BrowserTest {
 
   private static final String AGENCY = "admin@sakura.example";
@@ -294,6 +298,65 @@ class WorkOrderPagesIT extends BrowserTest {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(Poppler.validSignatures(pdf.body())).isEqualTo(2);
     assertThat(Poppler.pdftotext(pdf.body()).replaceAll("\\s", "")).contains("採用ページ");
+  }
+
+  /**
+   * The seed's first story: the agency tells the subcontractor to start before funding (the
+   * message is flagged as evidence), then funds; the subcontractor delivers; the agency stays
+   * silent; when the review period has passed the delivery is deemed accepted and paid, and the
+   * agency's reputation shows it. Last: it moves the portal's clock forward.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void workBeforeFundingIsFlaggedAndSilenceAfterDeliveryIsADeemedAcceptance() {
+    ApiClient agencyApi = new ApiClient(base).signIn(AGENCY, DemoData.PASSWORD);
+    ApiClient subApi = new ApiClient(base).signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    long orderId = signedOverApi(agencyApi, subApi, 20);
+    String orderPage = "orders/work-order.xhtml?id=" + orderId;
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open(orderPage);
+    browser.type("messageForm:body", "急ぎなので、仮払いの前ですが明日から作業を始めてください。");
+    browser.click("messageForm:postMessage");
+    assertThat(browser.text("messages-thread")).contains("明日から作業を始めて").contains("指示（仮払い前）");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.text("notFunded")).contains("未入金：作業を開始しないでください");
+    assertThat(browser.has("fulfilment:deliver")).isFalse();
+    browser.signOut();
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open(orderPage);
+    browser.type("fulfilment:reference", "振込-20261127-001").click("fulfilment:fund");
+    assertThat(browser.text("messages")).contains("仮払いが完了しました");
+    assertThat(browser.text("status")).contains("仮払い済み");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.has("notFunded")).isFalse();
+    browser.type("fulfilment:note", "デザインデータ一式を共有フォルダに置きました。").click("fulfilment:deliver");
+    assertThat(browser.text("messages")).contains("納品しました");
+    assertThat(browser.text("deliveries")).contains("検収中");
+    browser.signOut();
+
+    // The agency stays silent for the whole review period (7 days).
+    var moved = new ApiClient(base).post("test/clock", ApiClient.object("days", 8, "hours", 0));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.text("status")).contains("支払済み");
+    assertThat(browser.text("deliveries")).contains("みなし検収");
+    assertThat(browser.text("evidence")).contains("明日から作業を始めて");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.text("released")).contains("220,000");
+    assertThat(browser.text("deemed")).startsWith("1");
   }
 
   /** An order for 田中 美咲 due in some days, agreed and signed by both over the API. */
