@@ -10,7 +10,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import jp.ishibashi.ApiClient;
 import jp.ishibashi.Deployments;
+import jp.ishibashi.platform.DemoData;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import jp.ishibashi.Race;
 import jp.ishibashi.TestAgencies;
 import jp.ishibashi.TestOrders;
@@ -51,7 +55,13 @@ class FulfilmentIT {
   @Deployment
   static WebArchive deployment() {
     return Deployments.portalWith(
-        FulfilmentIT.class, TestAgencies.class, TestOrders.class, Race.class, Race.Outcome.class);
+        FulfilmentIT.class,
+        TestAgencies.class,
+        TestOrders.class,
+        Race.class,
+        Race.Outcome.class,
+        ApiClient.class,
+        ApiClient.Reply.class);
   }
 
   @Inject Fulfilment fulfilment;
@@ -62,6 +72,7 @@ class FulfilmentIT {
   @Inject AuditTrail audit;
   @Inject ChangeRequests changes;
   @Inject UserTransaction tx;
+  @ArquillianResource java.net.URL base;
 
   @Test
   @Order(1)
@@ -147,6 +158,63 @@ class FulfilmentIT {
       assertThrows(NotFoundException.class, () -> escrow.ledger(stranger, id));
     }
     assertEquals(WorkOrderStatus.SIGNED, orders.view(p.agency(), id).getStatus());
+  }
+
+  @Test
+  @Order(4)
+  @RunAsClient
+  void overRestTheGateRefusesAndFundingOpensIt() {
+    ApiClient agency = new ApiClient(base).signIn("admin@sakura.example", DemoData.PASSWORD);
+    ApiClient tanaka = new ApiClient(base).signIn("tanaka@freelance.example", DemoData.PASSWORD);
+    ApiClient aoba = new ApiClient(base).signIn("admin@aoba.example", DemoData.PASSWORD);
+    long id = signedOverRest(agency, tanaka);
+    String base = "work-orders/" + id + "/fulfilment/";
+
+    ApiClient.Reply early = tanaka.post(base + "deliveries", "{\"note\":\"納品\"}");
+    assertEquals(400, early.status(), early.toString());
+    assertEquals("error.delivery.notFunded", early.json().getString("key"));
+    assertEquals(404, aoba.post(base + "escrow/fund", "{\"reference\":\"x\"}").status());
+    assertEquals(404, aoba.get(base + "escrow").status());
+
+    ApiClient.Reply funded = agency.post(base + "escrow/fund", "{\"reference\":\"振込-1\"}");
+    assertEquals(200, funded.status(), funded.toString());
+    assertEquals("FUNDED", funded.json().getString("orderStatus"));
+    assertEquals("220000", funded.json().getString("held"));
+    ApiClient.Reply twice = agency.post(base + "escrow/fund", "{\"reference\":\"振込-2\"}");
+    assertEquals("error.funding.alreadyFunded", twice.json().getString("key"));
+
+    ApiClient.Reply delivered = tanaka.post(base + "deliveries", "{\"note\":\"納品します\"}");
+    assertEquals(200, delivered.status(), delivered.toString());
+    assertEquals("SUBMITTED", delivered.json().getString("state"));
+    ApiClient.Reply accepted = agency.post(base + "deliveries/accept", "{}");
+    assertEquals("PAID", accepted.json().getString("orderStatus"));
+    assertEquals("220000", accepted.json().getString("released"));
+  }
+
+  private static long signedOverRest(ApiClient agency, ApiClient sub) {
+    long subId = agency.subcontractorId("田中 美咲");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    long id =
+        agency.post("work-orders", ApiClient.object(
+                "title", "REST 仮払いテスト", "subcontractorId", subId, "language", "ja", "currency", "JPY",
+                "commissionedOn", today, "deliveryDate", today.plusDays(20), "placeOfDelivery", "メール",
+                "reviewDays", 7, "paymentDueDate", today.plusDays(40), "paymentMethod", "銀行振込"))
+            .json().getJsonNumber("id").longValue();
+    agency.post("work-orders/" + id + "/lines", ApiClient.object(
+        "text", "トップページ", "deliverable", "HTML", "quantity", "1", "unit", "PAGE", "unitPrice", "200000"));
+    jakarta.json.JsonObject order = agency.get("work-orders/" + id).json();
+    order = agency.post("work-orders/" + id + "/send", ApiClient.object("version", order.getJsonNumber("version").longValue())).json();
+    order = sub.post("work-orders/" + id + "/terms/accept", ApiClient.object("version", order.getJsonNumber("version").longValue())).json();
+    for (jakarta.json.JsonObject l : order.getJsonArray("lines").getValuesAs(jakarta.json.JsonObject.class)) {
+      sub.post("work-orders/" + id + "/lines/" + l.getJsonNumber("id").longValue() + "/accept",
+          ApiClient.object("version", l.getJsonNumber("version").longValue()));
+    }
+    jakarta.json.JsonObject agreement = agency.get("work-orders/" + id + "/agreements").array().getJsonObject(0);
+    String path = "work-orders/" + id + "/agreements/" + agreement.getJsonNumber("id").longValue() + "/signatures";
+    String body = ApiClient.object("contentHash", agreement.getString("contentHash"), "password", DemoData.PASSWORD);
+    agency.post(path, body);
+    sub.post(path, body);
+    return id;
   }
 
   /** Last: it moves the portal's clock past review periods. */

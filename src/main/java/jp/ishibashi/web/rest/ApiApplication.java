@@ -6,6 +6,7 @@ import java.util.Set;
 import jp.ishibashi.agreement.rest.AgreementsResource;
 import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.change.rest.ChangeRequestsResource;
+import jp.ishibashi.delivery.rest.FulfilmentResource;
 import jp.ishibashi.message.rest.OrderMessagesResource;
 import jp.ishibashi.platform.TestClockResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Work orders", description = "Terms, scope lines and their negotiation"),
       @Tag(name = "Agreements", description = "Agreement versions, signing and signed PDFs"),
       @Tag(name = "Change requests", description = "Priced changes to signed orders"),
+      @Tag(name = "Escrow and delivery", description = "Funding, delivery, review, cancellation"),
       @Tag(name = "Messages", description = "A work order's message thread and its evidence"),
       @Tag(
           name = "Verification",
@@ -55,6 +57,7 @@ public class ApiApplication extends Application {
         AgreementsResource.class,
         VerificationsResource.class,
         ChangeRequestsResource.class,
+        FulfilmentResource.class,
         TestClockResource.class,
         OrderMessagesResource.class,
         JsonRequestsOnly.class,

@@ -1,0 +1,232 @@
+package jp.ishibashi.delivery.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import jp.ishibashi.account.web.CurrentUser;
+import jp.ishibashi.delivery.Cancellations;
+import jp.ishibashi.delivery.Delivery;
+import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.escrow.EscrowLedger;
+import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.shared.DomainException;
+import jp.ishibashi.tenant.Actor;
+import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.WorkOrders;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Funding, delivery, acceptance and cancellation of a signed work order over JSON. Each call maps
+ * onto one {@link Fulfilment} or {@link Cancellations} call for the signed-in actor; anyone who is
+ * not a party gets 404, and a refused step a 400 problem with its key.
+ */
+@Path("work-orders/{id}/fulfilment")
+@RequestScoped
+@Tag(name = "Escrow and delivery")
+@Produces(MediaType.APPLICATION_JSON)
+public class FulfilmentResource {
+
+  @Inject private Fulfilment fulfilment;
+  @Inject private Cancellations cancellations;
+  @Inject private EscrowLedger escrow;
+  @Inject private WorkOrders workOrders;
+  @Inject private CurrentUser currentUser;
+
+  /** A payment reference. */
+  public record ReferenceBody(String reference) {}
+
+  /** A delivery note. */
+  public record NoteBody(String note) {}
+
+  /** Why a delivery is rejected, and the line numbers at fault. */
+  public record RejectBody(String reason, List<Integer> lines) {}
+
+  /** Why the order is cancelled. */
+  public record CancelBody(String reason) {}
+
+  /** The escrow's balances, derived from its ledger, and what an amendment still needs. */
+  public record EscrowJson(
+      String currency,
+      String deposited,
+      String held,
+      String released,
+      String refunded,
+      String extraDue,
+      String orderStatus) {}
+
+  /** One delivery and how its review ended. */
+  public record DeliveryJson(
+      int number,
+      Instant deliveredAt,
+      LocalDate receivedOn,
+      Instant reviewEndsAt,
+      LocalDate paymentDueOn,
+      String note,
+      String state,
+      String rejectionReason,
+      String rejectedLines) {
+
+    static DeliveryJson of(Delivery d) {
+      return new DeliveryJson(
+          d.getNumber(),
+          d.getDeliveredAt(),
+          d.getReceivedOn(),
+          d.getReviewEndsAt(),
+          d.getPaymentDueOn(),
+          d.getNote(),
+          d.getState().name(),
+          d.getRejectionReason(),
+          d.getRejectedLines());
+    }
+  }
+
+  /** What a cancellation request did: cancelled now, or the notice recorded. */
+  public record CancelJson(
+      boolean cancelled, LocalDate effectiveFrom, String paid, String refunded) {}
+
+  @GET
+  @Path("escrow")
+  @Operation(summary = "The escrow's balances")
+  @APIResponse(responseCode = "200", description = "Balances")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public EscrowJson escrow(@PathParam("id") long orderId) {
+    return escrowJson(currentUser.actor(), orderId);
+  }
+
+  @POST
+  @Path("escrow/fund")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Fund the escrow", description = "The agency, with a payment reference.")
+  @APIResponse(responseCode = "200", description = "Balances after funding")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public EscrowJson fund(@PathParam("id") long orderId, ReferenceBody body) {
+    Actor actor = currentUser.actor();
+    fulfilment.fund(actor, orderId, required(body).reference());
+    return escrowJson(actor, orderId);
+  }
+
+  @POST
+  @Path("escrow/fund-extra")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Fund an amendment's extra escrow")
+  @APIResponse(responseCode = "200", description = "Balances after funding")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public EscrowJson fundExtra(@PathParam("id") long orderId, ReferenceBody body) {
+    Actor actor = currentUser.actor();
+    fulfilment.fundExtra(actor, orderId, required(body).reference());
+    return escrowJson(actor, orderId);
+  }
+
+  @POST
+  @Path("start")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Record the start of work", description = "The subcontractor; refused before funding.")
+  @APIResponse(responseCode = "200", description = "Balances")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public EscrowJson start(@PathParam("id") long orderId) {
+    Actor actor = currentUser.actor();
+    fulfilment.start(actor, orderId);
+    return escrowJson(actor, orderId);
+  }
+
+  @GET
+  @Path("deliveries")
+  @Operation(summary = "The deliveries, newest first")
+  @APIResponse(responseCode = "200", description = "Deliveries")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public List<DeliveryJson> deliveries(@PathParam("id") long orderId) {
+    return fulfilment.deliveries(currentUser.actor(), orderId).stream().map(DeliveryJson::of).toList();
+  }
+
+  @POST
+  @Path("deliveries")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Deliver", description = "The subcontractor; refused before funding.")
+  @APIResponse(responseCode = "200", description = "The delivery")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public DeliveryJson deliver(@PathParam("id") long orderId, NoteBody body) {
+    return DeliveryJson.of(
+        fulfilment.deliver(currentUser.actor(), orderId, body == null ? null : body.note()));
+  }
+
+  @POST
+  @Path("deliveries/accept")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Accept the delivery", description = "The agency; the escrow is released.")
+  @APIResponse(responseCode = "200", description = "Balances after release")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public EscrowJson accept(@PathParam("id") long orderId) {
+    Actor actor = currentUser.actor();
+    fulfilment.accept(actor, orderId);
+    return escrowJson(actor, orderId);
+  }
+
+  @POST
+  @Path("deliveries/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reject the delivery", description = "The agency: a reason and the lines at fault.")
+  @APIResponse(responseCode = "200", description = "The deliveries")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public List<DeliveryJson> reject(@PathParam("id") long orderId, RejectBody body) {
+    Actor actor = currentUser.actor();
+    RejectBody b = required(body);
+    fulfilment.reject(actor, orderId, b.reason(), b.lines());
+    return deliveries(orderId);
+  }
+
+  @POST
+  @Path("cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Cancel the order",
+      description = "Before funding at once; after funding by the agreed terms, with notice for long engagements.")
+  @APIResponse(responseCode = "200", description = "What the request did")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public CancelJson cancel(@PathParam("id") long orderId, CancelBody body) {
+    Cancellations.Outcome outcome =
+        cancellations.cancel(currentUser.actor(), orderId, required(body).reason());
+    return new CancelJson(
+        outcome.cancelled(),
+        outcome.effectiveFrom(),
+        outcome.paid().amount().toPlainString(),
+        outcome.refunded().amount().toPlainString());
+  }
+
+  private EscrowJson escrowJson(Actor actor, long orderId) {
+    Ledger ledger = escrow.ledger(actor, orderId);
+    WorkOrder order = workOrders.view(actor, orderId).order();
+    return new EscrowJson(
+        ledger.currency().getCurrencyCode(),
+        ledger.deposited().amount().toPlainString(),
+        ledger.held().amount().toPlainString(),
+        ledger.released().amount().toPlainString(),
+        ledger.refunded().amount().toPlainString(),
+        fulfilment.extraDue(actor, order).amount().toPlainString(),
+        order.getStatus().name());
+  }
+
+  private static <T> T required(T body) {
+    if (body == null) {
+      throw new DomainException("error.api.bodyRequired");
+    }
+    return body;
+  }
+}
