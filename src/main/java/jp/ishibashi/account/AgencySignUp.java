@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.platform.PortalClock;
-import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Agency;
 import jp.ishibashi.tenant.Role;

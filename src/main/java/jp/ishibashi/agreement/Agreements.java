@@ -5,7 +5,6 @@ import jp.ishibashi.notification.NotificationKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -116,7 +115,7 @@ public class Agreements {
 
   /** The order's agreement versions, newest first, with their signatures; for either party. */
   public List<Agreement> ofOrder(Actor actor, long orderId) {
-    return versionsOf(actor, order(tenancy.em(actor), orderId, false));
+    return versionsOf(actor, WorkOrders.require(tenancy.em(actor), orderId, false));
   }
 
   /**
@@ -142,7 +141,7 @@ public class Agreements {
   /** The statement the actor confirms by signing the agreement, in the page's language. */
   public String consentText(Actor actor, long orderId, long agreementId, Locale locale) {
     EntityManager em = tenancy.em(actor);
-    Party party = WorkOrders.partyOf(actor, order(em, orderId, false));
+    Party party = WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
     Agreement agreement = agreement(em, orderId, agreementId);
     String name = em.find(UserAccount.class, actor.userId()).getDisplayName();
     return ConsentText.of(locale, agreement, party, name);
@@ -167,7 +166,7 @@ public class Agreements {
     Agreement agreement;
     WorkOrder order;
     try {
-      order = order(em, orderId, true);
+      order = WorkOrders.require(em, orderId, true);
       Party party = WorkOrders.partyOf(actor, order);
       agreement = agreement(em, orderId, agreementId);
       UserAccount me = em.find(UserAccount.class, actor.userId());
@@ -219,7 +218,7 @@ public class Agreements {
   /** A signed version's PDF, exactly as stored; 404 unless the actor is a party. */
   public SignedPdf document(Actor actor, long orderId, int versionNumber) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, false);
+    WorkOrder order = WorkOrders.require(em, orderId, false);
     WorkOrders.partyOf(actor, order);
     Agreement agreement =
         em.createQuery(
@@ -325,16 +324,6 @@ public class Agreements {
         .findFirst();
   }
 
-  private static WorkOrder order(EntityManager em, long orderId, boolean lock) {
-    WorkOrder order =
-        lock
-            ? em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE)
-            : em.find(WorkOrder.class, orderId);
-    if (order == null) {
-      throw new NotFoundException();
-    }
-    return order;
-  }
 
   private static Agreement agreement(EntityManager em, long orderId, long agreementId) {
     Agreement agreement = em.find(Agreement.class, agreementId);

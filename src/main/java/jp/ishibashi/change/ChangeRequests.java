@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,6 @@ import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Unit;
 import jp.ishibashi.workorder.WorkOrder;
-import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
 
 /**
@@ -69,7 +67,7 @@ public class ChangeRequests {
   /** The quote a proposal would get now, without saving anything: the live preview. */
   public QuoteSnapshot preview(Actor actor, long orderId, ChangeProposal proposal) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, false);
+    WorkOrder order = WorkOrders.require(em, orderId, false);
     WorkOrders.partyOf(actor, order);
     return QuoteSnapshot.of(price(actor, order, currentSigned(em, order), proposal));
   }
@@ -77,7 +75,7 @@ public class ChangeRequests {
   /** Proposes a change: priced now, open for the other party until the quote expires. */
   public ChangeRequest propose(Actor actor, long orderId, ChangeProposal proposal) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, true);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
     ChangeRequest request = priced(actor, em, order, party, proposal, null);
     audit.record(actor, "CHANGE_PROPOSED", SUBJECT, orderId, describe(request));
@@ -92,7 +90,7 @@ public class ChangeRequests {
   public ChangeRequest counter(
       Actor actor, long orderId, long requestId, ChangeProposal proposal) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, true);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
     ChangeRequest original = request(em, orderId, requestId);
     original.requireAnswerable(party, clock.now());
@@ -116,7 +114,7 @@ public class ChangeRequests {
    */
   public ChangeRequest accept(Actor actor, long orderId, long requestId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, true);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
     ChangeRequest request = request(em, orderId, requestId);
     Instant now = clock.now();
@@ -151,7 +149,7 @@ public class ChangeRequests {
 
   public ChangeRequest reject(Actor actor, long orderId, long requestId, String reason) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, true);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
     ChangeRequest request = request(em, orderId, requestId);
     request.reject(party, actor.userId(), reason, clock.now());
@@ -167,7 +165,7 @@ public class ChangeRequests {
 
   public ChangeRequest withdraw(Actor actor, long orderId, long requestId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = order(em, orderId, true);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
     ChangeRequest request = request(em, orderId, requestId);
     request.withdraw(party, actor.userId(), clock.now());
@@ -179,7 +177,7 @@ public class ChangeRequests {
   /** The order's change requests, newest first; for either party. */
   public List<ChangeRequest> ofOrder(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrders.partyOf(actor, order(em, orderId, false));
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
     return em.createQuery(
             "select c from ChangeRequest c where c.workOrderId = :order order by c.number desc",
             ChangeRequest.class)
@@ -190,7 +188,7 @@ public class ChangeRequests {
   /** One change request of the order, with its quote and proposal; 404 for anyone else. */
   public PricedChange get(Actor actor, long orderId, long requestId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrders.partyOf(actor, order(em, orderId, false));
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
     ChangeRequest request = request(em, orderId, requestId);
     return new PricedChange(request, proposalOf(request), quoteOf(request));
   }
@@ -241,8 +239,25 @@ public class ChangeRequests {
   }
 
   private Quote price(Actor actor, WorkOrder order, Agreement base, ChangeProposal proposal) {
-    AgreementContent content = base.content();
     Currency currency = order.currencyUnit();
+    AgreedScope scope = scopeOf(base.content(), currency, Progress.NOT_STARTED);
+    AgencyPricing agency = pricingContext.pricing(actor);
+    boolean withholding = pricingContext.withholding(order) && "JPY".equals(order.getCurrency());
+    return pricing.price(
+        new PricingInput(
+            scope,
+            proposal.toPricing(currency),
+            clock.today(),
+            agency.policy(),
+            agency.rateCard(),
+            withholding));
+  }
+
+  /**
+   * A signed agreement's lines as the pricing core sees them, all at one stage of progress, due
+   * on the agreement's delivery date.
+   */
+  public static AgreedScope scopeOf(AgreementContent content, Currency currency, Progress progress) {
     List<AgreedLine> lines =
         content.lines().stream()
             .map(
@@ -254,20 +269,10 @@ public class ChangeRequests {
                         Unit.valueOf(l.unit()),
                         new Money(l.unitPrice(), currency),
                         null,
-                        Progress.NOT_STARTED,
+                        progress,
                         false))
             .toList();
-    AgreedScope scope = new AgreedScope(lines, content.deliveryDate(), currency);
-    AgencyPricing agency = pricingContext.pricing(actor);
-    boolean withholding = pricingContext.withholding(order) && "JPY".equals(order.getCurrency());
-    return pricing.price(
-        new PricingInput(
-            scope,
-            proposal.toPricing(currency),
-            clock.today(),
-            agency.policy(),
-            agency.rateCard(),
-            withholding));
+    return new AgreedScope(lines, content.deliveryDate(), currency);
   }
 
   /** The signed version a change is priced against; refused while an amendment awaits signing. */
@@ -425,16 +430,6 @@ public class ChangeRequests {
     return JSON.fromJson(request.proposalJson(), ChangeProposal.class);
   }
 
-  private static WorkOrder order(EntityManager em, long orderId, boolean lock) {
-    WorkOrder order =
-        lock
-            ? em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE)
-            : em.find(WorkOrder.class, orderId);
-    if (order == null) {
-      throw new NotFoundException();
-    }
-    return order;
-  }
 
   private static ChangeRequest request(EntityManager em, long orderId, long requestId) {
     ChangeRequest request = em.find(ChangeRequest.class, requestId);

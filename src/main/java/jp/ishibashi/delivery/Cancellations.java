@@ -3,18 +3,15 @@ package jp.ishibashi.delivery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.List;
 import jp.ishibashi.agreement.Agreement;
 import jp.ishibashi.agreement.AgreementContent;
 import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.audit.AuditTrail;
+import jp.ishibashi.change.ChangeRequests;
 import jp.ishibashi.change.policy.PricingPolicies;
-import jp.ishibashi.change.pricing.AgreedLine;
-import jp.ishibashi.change.pricing.AgreedScope;
 import jp.ishibashi.change.pricing.Edit;
 import jp.ishibashi.change.pricing.PricingInput;
 import jp.ishibashi.change.pricing.PricingService;
@@ -26,13 +23,11 @@ import jp.ishibashi.escrow.Ledger;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
-import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Tenancy;
 import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.Totals;
-import jp.ishibashi.workorder.Unit;
 import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
@@ -65,10 +60,7 @@ public class Cancellations {
 
   public Outcome cancel(Actor actor, long orderId, String reason) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-    if (order == null) {
-      throw new NotFoundException();
-    }
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
     String why = Texts.optional(reason, "cancelReason", MAX_REASON);
     if (why == null) {
@@ -134,26 +126,11 @@ public class Cancellations {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("A funded order has a signed agreement"));
     AgreementContent content = current.content();
-    Currency currency = order.currencyUnit();
     Progress progress = order.getStartedAt() == null ? Progress.NOT_STARTED : Progress.IN_PROGRESS;
-    List<AgreedLine> lines =
-        content.lines().stream()
-            .map(
-                l ->
-                    new AgreedLine(
-                        l.number(),
-                        l.text(),
-                        l.quantity(),
-                        Unit.valueOf(l.unit()),
-                        new Money(l.unitPrice(), currency),
-                        null,
-                        progress,
-                        false))
-            .toList();
     Quote quote =
         pricing.price(
             new PricingInput(
-                new AgreedScope(lines, content.deliveryDate(), currency),
+                ChangeRequests.scopeOf(content, order.currencyUnit(), progress),
                 new Proposal(List.of(new Edit.CancelRemaining()), "cancellation"),
                 clock.today(),
                 policies.forAgency(actor).policy(),

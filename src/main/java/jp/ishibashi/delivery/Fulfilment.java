@@ -18,7 +18,6 @@ import jp.ishibashi.notification.OrderNotices;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
-import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Tenancy;
@@ -61,7 +60,7 @@ public class Fulfilment {
   /** The agency funds the escrow with the agreed total; work may then start. */
   public WorkOrder fund(Actor actor, long orderId, String reference) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = lock(em, orderId);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     requireSide(actor, order, Party.AGENCY);
     String ref = Texts.required(reference, "reference", MAX_REFERENCE);
     order.markFunded(clock.now());
@@ -77,7 +76,7 @@ public class Fulfilment {
    */
   public Ledger fundExtra(Actor actor, long orderId, String reference) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = lock(em, orderId);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     requireSide(actor, order, Party.AGENCY);
     String ref = Texts.required(reference, "reference", MAX_REFERENCE);
     Money due = extraDue(actor, order);
@@ -101,7 +100,7 @@ public class Fulfilment {
   /** The subcontractor records that work started; refused until the escrow is funded. */
   public WorkOrder start(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = lock(em, orderId);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     requireSide(actor, order, Party.SUBCONTRACTOR);
     order.markStarted(clock.now());
     em.flush();
@@ -117,7 +116,7 @@ public class Fulfilment {
    */
   public Delivery deliver(Actor actor, long orderId, String note) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, orderId);
+    WorkOrder order = WorkOrders.require(em, orderId, false);
     requireSide(actor, order, Party.SUBCONTRACTOR);
     Instant now = clock.now();
     Instant reviewEnds = now.plus(Duration.ofDays(order.getReviewDays()));
@@ -167,7 +166,7 @@ public class Fulfilment {
   /** The agency accepts the delivery: the escrow is released and the order is PAID. */
   public WorkOrder accept(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, orderId);
+    WorkOrder order = WorkOrders.require(em, orderId, false);
     requireSide(actor, order, Party.AGENCY);
     deadlines.cancel(actor, REVIEW, orderId);
     deadlines.cancel(actor, REVIEW_REMINDER, orderId);
@@ -189,7 +188,7 @@ public class Fulfilment {
    */
   public WorkOrder reject(Actor actor, long orderId, String reason, List<Integer> lines) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = find(em, orderId);
+    WorkOrder order = WorkOrders.require(em, orderId, false);
     requireSide(actor, order, Party.AGENCY);
     deadlines.cancel(actor, REVIEW, orderId);
     deadlines.cancel(actor, REVIEW_REMINDER, orderId);
@@ -268,7 +267,7 @@ public class Fulfilment {
   /** The order's deliveries, newest first; for either party. */
   public List<Delivery> deliveries(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
-    WorkOrders.partyOf(actor, find(em, orderId));
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
     return deliveries(em, orderId);
   }
 
@@ -301,19 +300,5 @@ public class Fulfilment {
     }
   }
 
-  private static WorkOrder find(EntityManager em, long orderId) {
-    WorkOrder order = em.find(WorkOrder.class, orderId);
-    if (order == null) {
-      throw new NotFoundException();
-    }
-    return order;
-  }
 
-  private static WorkOrder lock(EntityManager em, long orderId) {
-    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-    if (order == null) {
-      throw new NotFoundException();
-    }
-    return order;
-  }
 }

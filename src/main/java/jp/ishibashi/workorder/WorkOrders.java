@@ -322,6 +322,21 @@ public class WorkOrders {
     return order;
   }
 
+  /**
+   * The order with this id in the entity manager's tenant, optionally locked until the
+   * transaction ends; a 404 when there is none. Callers check the party with {@link #partyOf}.
+   */
+  public static WorkOrder require(EntityManager em, long orderId, boolean lock) {
+    WorkOrder order =
+        lock
+            ? em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE)
+            : em.find(WorkOrder.class, orderId);
+    if (order == null) {
+      throw new NotFoundException();
+    }
+    return order;
+  }
+
   /** The actor's side of the order; a 404 for anyone who is not a party to it. */
   public static Party partyOf(Actor actor, WorkOrder order) {
     if (actor.isAgencyMember()) {

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,11 +22,9 @@ import jp.ishibashi.ApiClient;
 import jp.ishibashi.ApiClient.Reply;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.Poppler;
-import jp.ishibashi.account.AccountDirectory;
-import jp.ishibashi.account.AgencySignUp;
-import jp.ishibashi.account.Invitations;
+import jp.ishibashi.TestAgencies;
+import jp.ishibashi.TestOrders;
 import jp.ishibashi.account.UserAccount;
-import jp.ishibashi.account.Workplace;
 import jp.ishibashi.audit.AuditEvent;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.platform.DemoData;
@@ -35,7 +32,6 @@ import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;
-import jp.ishibashi.tenant.Role;
 import jp.ishibashi.workorder.LineInput;
 import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Terms;
@@ -59,23 +55,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AgreementsIT {
 
-  private static final String PASSWORD = "correct-horse-battery";
+  private static final String PASSWORD = TestAgencies.PASSWORD;
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
   private static final String SAKURA = "株式会社さくらデザイン";
 
   @Deployment
   static WebArchive deployment() {
     return Deployments.portalWith(
-        AgreementsIT.class, ApiClient.class, ApiClient.Reply.class, Poppler.class);
+        AgreementsIT.class,
+        ApiClient.class,
+        ApiClient.Reply.class,
+        Poppler.class,
+        TestAgencies.class,
+        TestOrders.class);
   }
 
   @Inject Agreements agreements;
   @Inject Verifications verifications;
   @Inject jp.ishibashi.tenant.Tenancy tenancy;
   @Inject WorkOrders workOrders;
-  @Inject AgencySignUp signUp;
-  @Inject Invitations invitations;
-  @Inject AccountDirectory directory;
+  @Inject TestAgencies agencies;
+  @Inject TestOrders orders;
   @Inject AuditTrail audit;
   @Inject PortalClock clock;
   @Inject UserTransaction tx;
@@ -87,9 +87,9 @@ class AgreementsIT {
 
   @Test
   void anAgreedOrderIsFrozenAndSignedByBothPartiesInEitherOrder() {
-    Actor agency = newAgency("株式会社署名テスト");
-    UserAccount sub = join(agency, "署名 花子");
-    Actor subActor = subcontractor(sub, agency);
+    Actor agency = agencies.newAgency("株式会社署名テスト");
+    UserAccount sub = orders.join(agency, "署名 花子");
+    Actor subActor = TestOrders.subcontractor(sub, agency);
     WorkOrder order = agreedOrder(agency, sub, "トップページのデザイン", "下層ページ 5 枚");
 
     Agreement frozen = only(agreements.ofOrder(agency, order.getId()));
@@ -135,9 +135,9 @@ class AgreementsIT {
 
   @Test
   void aChangeAfterOneSignatureVoidsItAndBothMustSignTheNewVersion() {
-    Actor agency = newAgency("株式会社無効テスト");
-    UserAccount sub = join(agency, "無効 次郎");
-    Actor subActor = subcontractor(sub, agency);
+    Actor agency = agencies.newAgency("株式会社無効テスト");
+    UserAccount sub = orders.join(agency, "無効 次郎");
+    Actor subActor = TestOrders.subcontractor(sub, agency);
     WorkOrder order = agreedOrder(agency, sub, "ロゴ制作");
     Agreement first = only(agreements.ofOrder(agency, order.getId()));
     agreements.sign(agency, order.getId(), first.getId(), first.getContentHash(), PASSWORD, Locale.JAPANESE);
@@ -182,11 +182,11 @@ class AgreementsIT {
 
   @Test
   void badSigningAttemptsChangeNothingAndAreAudited() {
-    Actor agency = newAgency("株式会社拒否テスト");
-    UserAccount sub = join(agency, "拒否 三郎");
-    UserAccount bystander = join(agency, "無関係 四郎");
-    Actor other = newAgency("株式会社よそ");
-    Actor subActor = subcontractor(sub, agency);
+    Actor agency = agencies.newAgency("株式会社拒否テスト");
+    UserAccount sub = orders.join(agency, "拒否 三郎");
+    UserAccount bystander = orders.join(agency, "無関係 四郎");
+    Actor other = agencies.newAgency("株式会社よそ");
+    Actor subActor = TestOrders.subcontractor(sub, agency);
     WorkOrder order = agreedOrder(agency, sub, "バナー制作");
     Agreement a = only(agreements.ofOrder(agency, order.getId()));
     long orderId = order.getId();
@@ -205,7 +205,7 @@ class AgreementsIT {
             () -> agreements.sign(subActor, orderId, a.getId(), a.getContentHash(), PASSWORD, Locale.JAPANESE));
     assertEquals("error.agreement.signedTwice", twice.key());
 
-    for (Actor stranger : List.of(subcontractor(bystander, agency), other)) {
+    for (Actor stranger : List.of(TestOrders.subcontractor(bystander, agency), other)) {
       assertThrows(
           NotFoundException.class,
           () -> agreements.sign(stranger, orderId, a.getId(), a.getContentHash(), PASSWORD, Locale.JAPANESE));
@@ -224,7 +224,7 @@ class AgreementsIT {
     for (String key : List.of("error.signing.password", "error.agreement.signedTwice", "error.notFound")) {
       assertTrue(refusals.stream().anyMatch(e -> e.getDetails().contains(key)), key + " in " + refusals);
     }
-    assertTrue(actions(subcontractor(bystander, agency), orderId).contains("SIGNATURE_REFUSED"));
+    assertTrue(actions(TestOrders.subcontractor(bystander, agency), orderId).contains("SIGNATURE_REFUSED"));
     assertTrue(actions(other, orderId).contains("SIGNATURE_REFUSED"));
   }
 
@@ -352,26 +352,6 @@ class AgreementsIT {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  private static String email(String who) {
-    return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-  }
-
-  private Actor newAgency(String name) {
-    UserAccount admin =
-        signUp.signUp(new AgencySignUp.Form(name, "管理 太郎", email("admin"), PASSWORD));
-    Workplace w = directory.workplacesOf(admin.getId()).get(0);
-    return new Actor(admin.getId(), w.tenantId(), w.role());
-  }
-
-  private UserAccount join(Actor admin, String name) {
-    String token = invitations.invite(admin, email("sub"), Role.SUBCONTRACTOR).token().value();
-    return invitations.acceptWithNewAccount(token, name, PASSWORD);
-  }
-
-  private static Actor subcontractor(UserAccount sub, Actor agency) {
-    return new Actor(sub.getId(), agency.tenantId(), Role.SUBCONTRACTOR);
-  }
-
   private static LineInput line(String text, String price) {
     return new LineInput(text, "成果物", "検収基準", BigDecimal.ONE, Unit.PAGE, new BigDecimal(price));
   }
@@ -388,7 +368,7 @@ class AgreementsIT {
       workOrders.addLine(agency, id, line(text, "50000"));
     }
     workOrders.send(agency, id, workOrders.view(agency, id).order().getVersion());
-    Actor subActor = subcontractor(sub, agency);
+    Actor subActor = TestOrders.subcontractor(sub, agency);
     workOrders.acceptTerms(subActor, id, workOrders.view(subActor, id).order().getVersion());
     for (ScopeLine l : workOrders.view(subActor, id).order().getLines()) {
       workOrders.acceptLine(subActor, id, l.getId(), l.getVersion());

@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import jakarta.json.JsonObject;
@@ -26,11 +25,10 @@ import jp.ishibashi.platform.DemoData;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import jp.ishibashi.Poppler;
-import jp.ishibashi.account.AccountDirectory;
-import jp.ishibashi.account.AgencySignUp;
-import jp.ishibashi.account.Invitations;
+import jp.ishibashi.TestAgencies;
+import jp.ishibashi.TestOrders;
+import jp.ishibashi.TestOrders.Parties;
 import jp.ishibashi.account.UserAccount;
-import jp.ishibashi.account.Workplace;
 import jp.ishibashi.agreement.Agreement;
 import jp.ishibashi.agreement.AgreementContent;
 import jp.ishibashi.agreement.Agreements;
@@ -39,9 +37,6 @@ import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;
-import jp.ishibashi.tenant.Role;
-import jp.ishibashi.workorder.LineInput;
-import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Terms;
 import jp.ishibashi.workorder.Unit;
 import jp.ishibashi.workorder.WorkOrder;
@@ -65,21 +60,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChangeRequestsIT {
 
-  private static final String PASSWORD = "correct-horse-battery";
+  private static final String PASSWORD = TestAgencies.PASSWORD;
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   @Deployment
   static WebArchive deployment() {
     return Deployments.portalWith(
-        ChangeRequestsIT.class, Poppler.class, ApiClient.class, ApiClient.Reply.class);
+        ChangeRequestsIT.class,
+        Poppler.class,
+        ApiClient.class,
+        ApiClient.Reply.class,
+        TestAgencies.class,
+        TestOrders.class);
   }
 
   @Inject ChangeRequests changes;
+  @Inject TestOrders orders;
   @Inject Agreements agreements;
   @Inject WorkOrders workOrders;
-  @Inject AgencySignUp signUp;
-  @Inject Invitations invitations;
-  @Inject AccountDirectory directory;
   @Inject PortalClock clock;
 
   @Resource ManagedExecutorService executor;
@@ -87,43 +85,43 @@ class ChangeRequestsIT {
 
   @Test
   void aLateChangeIsSurchargedTheSubcontractorCountersWithTheExtensionAndBothReSign() {
-    Parties p = parties("株式会社変更テスト", "変更 一郎");
+    Parties p = orders.parties("株式会社変更テスト", "変更 一郎");
     // Delivery in 2 days: the seed's story, a big change just before the deadline.
-    WorkOrder order = signedOrder(p, 2, "トップページ", "会社概要ページ");
-    Agreement v1 = agreements.ofOrder(p.agency, order.getId()).get(0);
+    WorkOrder order = orders.signed(p, 2, "トップページ", "会社概要ページ");
+    Agreement v1 = agreements.ofOrder(p.agency(), order.getId()).get(0);
 
     ChangeProposal late =
         new ChangeProposal(
             "採用ページを追加したい",
             List.of(ChangeEdit.addLine("採用ページ", "HTML", "レビュー", BigDecimal.ONE, Unit.PAGE, new BigDecimal("300000"))));
-    QuoteSnapshot preview = changes.preview(p.agency, order.getId(), late);
+    QuoteSnapshot preview = changes.preview(p.agency(), order.getId(), late);
     assertTrue(preview.hasSurcharge(), "2 days before delivery");
     assertEquals("1", preview.rush().rate());
     assertNotNull(preview.extension());
 
-    ChangeRequest proposed = changes.propose(p.agency, order.getId(), late);
+    ChangeRequest proposed = changes.propose(p.agency(), order.getId(), late);
     assertEquals(ChangeRequest.State.PRICED, proposed.getState());
     assertEquals(v1.getId(), proposed.getAgreementId());
-    assertEquals(WorkOrderStatus.SIGNED, view(p.agency, order).getStatus());
-    assertEquals(2, view(p.agency, order).countedLines().size(), "nothing changes before acceptance");
+    assertEquals(WorkOrderStatus.SIGNED, view(p.agency(), order).getStatus());
+    assertEquals(2, view(p.agency(), order).countedLines().size(), "nothing changes before acceptance");
 
     // The agency cannot accept its own request; the subcontractor counters with the extension.
     DomainException own =
-        assertThrows(DomainException.class, () -> changes.accept(p.agency, order.getId(), proposed.getId()));
+        assertThrows(DomainException.class, () -> changes.accept(p.agency(), order.getId(), proposed.getId()));
     assertEquals("error.change.ownProposal", own.key());
     LocalDate extended = preview.extension().newDueDate();
     ChangeRequest counter =
-        changes.counter(p.sub, order.getId(), proposed.getId(), late.withDueDate(extended, "納期を延ばせば追加料金なしで対応します"));
-    QuoteSnapshot counterQuote = changes.get(p.sub, order.getId(), counter.getId()).quote();
+        changes.counter(p.sub(), order.getId(), proposed.getId(), late.withDueDate(extended, "納期を延ばせば追加料金なしで対応します"));
+    QuoteSnapshot counterQuote = changes.get(p.sub(), order.getId(), counter.getId()).quote();
     assertTrue(!counterQuote.hasSurcharge());
     assertEquals(extended, counterQuote.newDueDate());
-    assertEquals(ChangeRequest.State.COUNTERED, changes.get(p.agency, order.getId(), proposed.getId()).request().getState());
+    assertEquals(ChangeRequest.State.COUNTERED, changes.get(p.agency(), order.getId(), proposed.getId()).request().getState());
 
-    changes.accept(p.agency, order.getId(), counter.getId());
-    WorkOrder amended = view(p.agency, order);
+    changes.accept(p.agency(), order.getId(), counter.getId());
+    WorkOrder amended = view(p.agency(), order);
     assertEquals(3, amended.countedLines().size());
     assertEquals(extended, amended.getDeliveryDate());
-    List<Agreement> versions = agreements.ofOrder(p.sub, order.getId());
+    List<Agreement> versions = agreements.ofOrder(p.sub(), order.getId());
     Agreement v2 = versions.get(0);
     assertEquals(2, v2.getVersionNumber());
     assertEquals(Agreement.State.AWAITING_SIGNATURES, v2.getState());
@@ -134,75 +132,75 @@ class ChangeRequestsIT {
 
     // A second change waits until the amendment is signed.
     DomainException pending =
-        assertThrows(DomainException.class, () -> changes.preview(p.agency, order.getId(), late));
+        assertThrows(DomainException.class, () -> changes.preview(p.agency(), order.getId(), late));
     assertEquals("error.change.amendmentPending", pending.key());
 
-    agreements.sign(p.agency, order.getId(), v2.getId(), v2.getContentHash(), PASSWORD, Locale.JAPANESE);
-    Agreement signed = agreements.sign(p.sub, order.getId(), v2.getId(), v2.getContentHash(), PASSWORD, Locale.JAPANESE);
+    agreements.sign(p.agency(), order.getId(), v2.getId(), v2.getContentHash(), PASSWORD, Locale.JAPANESE);
+    Agreement signed = agreements.sign(p.sub(), order.getId(), v2.getId(), v2.getContentHash(), PASSWORD, Locale.JAPANESE);
     assertEquals(Agreement.State.SIGNED, signed.getState());
-    byte[] pdf = agreements.document(p.sub, order.getId(), 2).bytes();
+    byte[] pdf = agreements.document(p.sub(), order.getId(), 2).bytes();
     assertEquals(2, Poppler.validSignatures(pdf));
     String text = Poppler.pdftotext(pdf).replaceAll("\\s", "");
     assertTrue(text.contains("採用ページ"), text);
     assertTrue(text.contains("変更の内容") && text.contains(counter.reference()), text);
-    assertEquals(2, agreements.ofOrder(p.agency, order.getId()).stream()
+    assertEquals(2, agreements.ofOrder(p.agency(), order.getId()).stream()
         .filter(a -> a.getState() == Agreement.State.SIGNED).count());
   }
 
   @Test
   void rejectionNeedsAReasonAndOnlyTheProposerWithdraws() {
-    Parties p = parties("株式会社却下テスト", "却下 二郎");
-    WorkOrder order = signedOrder(p, 30, "バナー");
-    ChangeRequest r = changes.propose(p.sub, order.getId(), addPage("追加のバナー", "20000"));
+    Parties p = orders.parties("株式会社却下テスト", "却下 二郎");
+    WorkOrder order = orders.signed(p, 30, "バナー");
+    ChangeRequest r = changes.propose(p.sub(), order.getId(), addPage("追加のバナー", "20000"));
 
     DomainException noReason =
-        assertThrows(DomainException.class, () -> changes.reject(p.agency, order.getId(), r.getId(), " "));
+        assertThrows(DomainException.class, () -> changes.reject(p.agency(), order.getId(), r.getId(), " "));
     assertEquals("error.change.rejectReason", noReason.key());
     DomainException notYours =
-        assertThrows(DomainException.class, () -> changes.withdraw(p.agency, order.getId(), r.getId()));
+        assertThrows(DomainException.class, () -> changes.withdraw(p.agency(), order.getId(), r.getId()));
     assertEquals("error.change.notProposer", notYours.key());
 
-    changes.reject(p.agency, order.getId(), r.getId(), "予算がありません");
-    assertEquals(ChangeRequest.State.REJECTED, changes.get(p.sub, order.getId(), r.getId()).request().getState());
+    changes.reject(p.agency(), order.getId(), r.getId(), "予算がありません");
+    assertEquals(ChangeRequest.State.REJECTED, changes.get(p.sub(), order.getId(), r.getId()).request().getState());
     DomainException closed =
-        assertThrows(DomainException.class, () -> changes.accept(p.agency, order.getId(), r.getId()));
+        assertThrows(DomainException.class, () -> changes.accept(p.agency(), order.getId(), r.getId()));
     assertEquals("error.change.notOpen", closed.key());
 
-    ChangeRequest second = changes.propose(p.sub, order.getId(), addPage("別のバナー", "15000"));
-    changes.withdraw(p.sub, order.getId(), second.getId());
-    assertEquals(ChangeRequest.State.WITHDRAWN, changes.get(p.agency, order.getId(), second.getId()).request().getState());
-    assertEquals(1, view(p.agency, order).countedLines().size(), "nothing changed");
+    ChangeRequest second = changes.propose(p.sub(), order.getId(), addPage("別のバナー", "15000"));
+    changes.withdraw(p.sub(), order.getId(), second.getId());
+    assertEquals(ChangeRequest.State.WITHDRAWN, changes.get(p.agency(), order.getId(), second.getId()).request().getState());
+    assertEquals(1, view(p.agency(), order).countedLines().size(), "nothing changed");
   }
 
   /** Last: it moves the portal's clock forward, and the client-side test dates by the real one. */
   @Test
   @Order(Integer.MAX_VALUE)
   void anExpiredQuoteOrOneOfAnEarlierVersionIsRefused() {
-    Parties p = parties("株式会社期限テスト", "期限 三郎");
-    WorkOrder order = signedOrder(p, 30, "ロゴ");
-    ChangeRequest first = changes.propose(p.agency, order.getId(), addPage("名刺デザイン", "30000"));
-    ChangeRequest second = changes.propose(p.agency, order.getId(), addPage("封筒デザイン", "30000"));
+    Parties p = orders.parties("株式会社期限テスト", "期限 三郎");
+    WorkOrder order = orders.signed(p, 30, "ロゴ");
+    ChangeRequest first = changes.propose(p.agency(), order.getId(), addPage("名刺デザイン", "30000"));
+    ChangeRequest second = changes.propose(p.agency(), order.getId(), addPage("封筒デザイン", "30000"));
 
-    changes.accept(p.sub, order.getId(), first.getId());
+    changes.accept(p.sub(), order.getId(), first.getId());
     DomainException stale =
-        assertThrows(DomainException.class, () -> changes.accept(p.sub, order.getId(), second.getId()));
+        assertThrows(DomainException.class, () -> changes.accept(p.sub(), order.getId(), second.getId()));
     assertEquals("error.change.stale", stale.key());
 
-    signBoth(p, order, 2);
-    ChangeRequest late = changes.propose(p.agency, order.getId(), addPage("チラシ", "40000"));
+    assertEquals(2, orders.signPending(p, order.getId()).getVersionNumber());
+    ChangeRequest late = changes.propose(p.agency(), order.getId(), addPage("チラシ", "40000"));
     clock.advance(Duration.ofDays(8));
     DomainException expired =
-        assertThrows(DomainException.class, () -> changes.accept(p.sub, order.getId(), late.getId()));
+        assertThrows(DomainException.class, () -> changes.accept(p.sub(), order.getId(), late.getId()));
     assertEquals("error.change.expired", expired.key());
-    assertEquals(ChangeRequest.State.EXPIRED, changes.get(p.sub, order.getId(), late.getId()).request().stateAt(clock.now()));
-    assertEquals(2, agreements.ofOrder(p.agency, order.getId()).size(), "v1, v2 and nothing more");
+    assertEquals(ChangeRequest.State.EXPIRED, changes.get(p.sub(), order.getId(), late.getId()).request().stateAt(clock.now()));
+    assertEquals(2, agreements.ofOrder(p.agency(), order.getId()).size(), "v1, v2 and nothing more");
   }
 
   @Test
   void twoConcurrentAcceptsOfOneQuoteMakeExactlyOneAmendment() throws Exception {
-    Parties p = parties("株式会社同時テスト", "同時 四郎");
-    WorkOrder order = signedOrder(p, 30, "LP");
-    ChangeRequest r = changes.propose(p.agency, order.getId(), addPage("追加LP", "50000"));
+    Parties p = orders.parties("株式会社同時テスト", "同時 四郎");
+    WorkOrder order = orders.signed(p, 30, "LP");
+    ChangeRequest r = changes.propose(p.agency(), order.getId(), addPage("追加LP", "50000"));
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> outcomes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -211,7 +209,7 @@ class ChangeRequestsIT {
               () -> {
                 start.await();
                 try {
-                  changes.accept(p.sub, order.getId(), r.getId());
+                  changes.accept(p.sub(), order.getId(), r.getId());
                   return "accepted";
                 } catch (DomainException e) {
                   return e.key();
@@ -225,18 +223,18 @@ class ChangeRequestsIT {
     }
     assertEquals(1, results.stream().filter("accepted"::equals).count(), results.toString());
     assertTrue(results.contains("error.change.notOpen"), results.toString());
-    assertEquals(1, agreements.ofOrder(p.agency, order.getId()).stream()
+    assertEquals(1, agreements.ofOrder(p.agency(), order.getId()).stream()
         .filter(a -> a.getVersionNumber() == 2).count());
   }
 
   @Test
   void aNonPartyCannotSeeOrActOnAChange() {
-    Parties p = parties("株式会社隔離テスト", "当事者 五郎");
-    UserAccount bystander = join(p.agency, "無関係 六郎");
-    Parties other = parties("株式会社よそ者", "よそ 七郎");
-    WorkOrder order = signedOrder(p, 30, "動画");
-    ChangeRequest r = changes.propose(p.agency, order.getId(), addPage("字幕", "10000"));
-    for (Actor stranger : List.of(subcontractor(bystander, p.agency), other.agency, other.sub)) {
+    Parties p = orders.parties("株式会社隔離テスト", "当事者 五郎");
+    UserAccount bystander = orders.join(p.agency(), "無関係 六郎");
+    Parties other = orders.parties("株式会社よそ者", "よそ 七郎");
+    WorkOrder order = orders.signed(p, 30, "動画");
+    ChangeRequest r = changes.propose(p.agency(), order.getId(), addPage("字幕", "10000"));
+    for (Actor stranger : List.of(TestOrders.subcontractor(bystander, p.agency()), other.agency(), other.sub())) {
       assertThrows(NotFoundException.class, () -> changes.ofOrder(stranger, order.getId()));
       assertThrows(NotFoundException.class, () -> changes.get(stranger, order.getId(), r.getId()));
       assertThrows(NotFoundException.class, () -> changes.accept(stranger, order.getId(), r.getId()));
@@ -245,15 +243,15 @@ class ChangeRequestsIT {
       assertThrows(NotFoundException.class, () -> changes.propose(stranger, order.getId(), addPage("侵入", "1000")));
     }
     // A request id of another order is a 404 too.
-    WorkOrder another = signedOrder(p, 30, "別件");
-    assertThrows(NotFoundException.class, () -> changes.accept(p.sub, another.getId(), r.getId()));
-    assertEquals(ChangeRequest.State.PRICED, changes.get(p.sub, order.getId(), r.getId()).request().getState());
+    WorkOrder another = orders.signed(p, 30, "別件");
+    assertThrows(NotFoundException.class, () -> changes.accept(p.sub(), another.getId(), r.getId()));
+    assertEquals(ChangeRequest.State.PRICED, changes.get(p.sub(), order.getId(), r.getId()).request().getState());
   }
 
   @Test
   void badProposalsAreRefusedAndNothingIsSaved() {
-    Parties p = parties("株式会社入力テスト", "入力 八郎");
-    WorkOrder order = signedOrder(p, 30, "記事");
+    Parties p = orders.parties("株式会社入力テスト", "入力 八郎");
+    WorkOrder order = orders.signed(p, 30, "記事");
     List<ChangeProposal> bad =
         List.of(
             new ChangeProposal("", List.of(ChangeEdit.removeLine(1))),
@@ -265,25 +263,25 @@ class ChangeRequestsIT {
             new ChangeProposal("過去の納期", List.of(ChangeEdit.moveDueDate(LocalDate.ofInstant(clock.now(), TOKYO).minusDays(1)))));
     List<String> keys = new ArrayList<>();
     for (ChangeProposal proposal : bad) {
-      keys.add(assertThrows(DomainException.class, () -> changes.propose(p.agency, order.getId(), proposal)).key());
+      keys.add(assertThrows(DomainException.class, () -> changes.propose(p.agency(), order.getId(), proposal)).key());
     }
     assertTrue(keys.contains("error.field.required"), keys.toString());
     assertTrue(keys.contains("error.change.empty"), keys.toString());
     assertTrue(keys.contains("error.change.unpaid"), keys.toString());
     assertTrue(keys.contains("error.change.lineNotFound"), keys.toString());
     assertTrue(keys.contains("error.change.dueDateBeforeRequest"), keys.toString());
-    assertTrue(changes.ofOrder(p.agency, order.getId()).isEmpty());
+    assertTrue(changes.ofOrder(p.agency(), order.getId()).isEmpty());
 
-    ChangeRequest removed = changes.propose(p.agency, order.getId(), new ChangeProposal("削除", List.of(ChangeEdit.removeLine(1))));
-    changes.accept(p.sub, order.getId(), removed.getId());
-    signBoth(p, order, 2);
+    ChangeRequest removed = changes.propose(p.agency(), order.getId(), new ChangeProposal("削除", List.of(ChangeEdit.removeLine(1))));
+    changes.accept(p.sub(), order.getId(), removed.getId());
+    assertEquals(2, orders.signPending(p, order.getId()).getVersionNumber());
     DomainException again =
-        assertThrows(DomainException.class, () -> changes.propose(p.agency, order.getId(), new ChangeProposal("再削除", List.of(ChangeEdit.removeLine(2)))));
+        assertThrows(DomainException.class, () -> changes.propose(p.agency(), order.getId(), new ChangeProposal("再削除", List.of(ChangeEdit.removeLine(2)))));
     assertEquals("error.change.lineNotFound", again.key());
 
-    WorkOrder unsigned = workOrders.create(p.agency, terms(p.subAccount, 30));
+    WorkOrder unsigned = workOrders.create(p.agency(), terms(p.subAccount(), 30));
     DomainException notSigned =
-        assertThrows(DomainException.class, () -> changes.propose(p.agency, unsigned.getId(), addPage("x", "1000")));
+        assertThrows(DomainException.class, () -> changes.propose(p.agency(), unsigned.getId(), addPage("x", "1000")));
     assertEquals("error.change.notSigned", notSigned.key());
   }
 
@@ -369,13 +367,7 @@ class ChangeRequestsIT {
     return id;
   }
 
-  private record Parties(Actor agency, Actor sub, UserAccount subAccount) {}
 
-  private Parties parties(String agencyName, String subName) {
-    Actor agency = newAgency(agencyName);
-    UserAccount sub = join(agency, subName);
-    return new Parties(agency, subcontractor(sub, agency), sub);
-  }
 
   private static ChangeProposal addPage(String text, String price) {
     return new ChangeProposal(
@@ -387,12 +379,6 @@ class ChangeRequestsIT {
     return workOrders.view(actor, order.getId()).order();
   }
 
-  private void signBoth(Parties p, WorkOrder order, int version) {
-    Agreement pending = agreements.ofOrder(p.agency, order.getId()).get(0);
-    assertEquals(version, pending.getVersionNumber());
-    agreements.sign(p.agency, order.getId(), pending.getId(), pending.getContentHash(), PASSWORD, Locale.JAPANESE);
-    agreements.sign(p.sub, order.getId(), pending.getId(), pending.getContentHash(), PASSWORD, Locale.JAPANESE);
-  }
 
   private Terms terms(UserAccount sub, int deliveryInDays) {
     LocalDate today = LocalDate.ofInstant(clock.now(), TOKYO);
@@ -400,39 +386,8 @@ class ChangeRequestsIT {
         today.plusDays(deliveryInDays), "メールで納品", 7, today.plusDays(deliveryInDays + 30), "銀行振込");
   }
 
-  /** An order agreed line by line and signed by both: version 1. */
-  private WorkOrder signedOrder(Parties p, int deliveryInDays, String... lineTexts) {
-    WorkOrder order = workOrders.create(p.agency, terms(p.subAccount, deliveryInDays));
-    long id = order.getId();
-    for (String text : lineTexts) {
-      workOrders.addLine(p.agency, id, new LineInput(text, "成果物", "検収基準", BigDecimal.ONE, Unit.PAGE, new BigDecimal("100000")));
-    }
-    workOrders.send(p.agency, id, view(p.agency, order).getVersion());
-    workOrders.acceptTerms(p.sub, id, view(p.sub, order).getVersion());
-    for (ScopeLine l : view(p.sub, order).getLines()) {
-      workOrders.acceptLine(p.sub, id, l.getId(), l.getVersion());
-    }
-    signBoth(p, order, 1);
-    assertEquals(WorkOrderStatus.SIGNED, view(p.agency, order).getStatus());
-    return view(p.agency, order);
-  }
 
-  private static String email(String who) {
-    return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-  }
 
-  private Actor newAgency(String name) {
-    UserAccount admin = signUp.signUp(new AgencySignUp.Form(name, "管理 太郎", email("admin"), PASSWORD));
-    Workplace w = directory.workplacesOf(admin.getId()).get(0);
-    return new Actor(admin.getId(), w.tenantId(), w.role());
-  }
 
-  private UserAccount join(Actor admin, String name) {
-    String token = invitations.invite(admin, email("sub"), Role.SUBCONTRACTOR).token().value();
-    return invitations.acceptWithNewAccount(token, name, PASSWORD);
-  }
 
-  private static Actor subcontractor(UserAccount sub, Actor agency) {
-    return new Actor(sub.getId(), agency.tenantId(), Role.SUBCONTRACTOR);
-  }
 }
