@@ -25,6 +25,7 @@ import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * From signature to payment: the agency funds the escrow (仮払い), the subcontractor starts and
@@ -56,6 +57,22 @@ public class Fulfilment {
   @Inject private EscrowLedger escrow;
   @Inject private Deadlines deadlines;
   @Inject private OrderNotices notices;
+
+  @Inject
+  @ConfigProperty(name = "portal.delivery.attachment-max-mb")
+  private int attachmentMaxMegabytes;
+
+  private long attachmentMaxBytes;
+
+  @jakarta.annotation.PostConstruct
+  void limits() {
+    attachmentMaxBytes = attachmentMaxMegabytes * 1024L * 1024L;
+  }
+
+  /** The largest file a delivery accepts, in bytes. */
+  public long attachmentMaxBytes() {
+    return attachmentMaxBytes;
+  }
 
   /** The agency funds the escrow with the agreed total; work may then start. */
   public WorkOrder fund(Actor actor, long orderId, String reference) {
@@ -115,6 +132,15 @@ public class Fulfilment {
    * review.
    */
   public Delivery deliver(Actor actor, long orderId, String note) {
+    return deliver(actor, orderId, note, List.of());
+  }
+
+  /**
+   * Delivers with files: each is checked (size, type) before anything is saved, and stored with
+   * the delivery.
+   */
+  public Delivery deliver(Actor actor, long orderId, String note, List<Upload> uploads) {
+    uploads.forEach(u -> u.check(attachmentMaxBytes));
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
     requireSide(actor, order, Party.SUBCONTRACTOR);
@@ -146,6 +172,10 @@ public class Fulfilment {
             note);
     em.persist(delivery);
     em.flush();
+    for (Upload upload : uploads) {
+      em.persist(new Attachment(delivery.getId(), orderId, upload, now));
+    }
+    em.flush();
     audit.record(
         actor,
         "DELIVERED",
@@ -158,7 +188,10 @@ public class Fulfilment {
             + "; review ends "
             + reviewEnds
             + "; payment due "
-            + delivery.getPaymentDueOn());
+            + delivery.getPaymentDueOn()
+            + (uploads.isEmpty()
+                ? ""
+                : "; files " + String.join(", ", uploads.stream().map(Upload::fileName).toList())));
     notices.to(actor, order, Party.AGENCY, NotificationKind.DELIVERED);
     return delivery;
   }
@@ -262,6 +295,42 @@ public class Fulfilment {
         Party.AGENCY,
         NotificationKind.REVIEW_ENDS_SOON,
         java.time.LocalDate.ofInstant(delivery.getReviewEndsAt(), clock.zone()).toString());
+  }
+
+  /** A delivered file's name and size, without its bytes. */
+  public record AttachmentInfo(long id, long deliveryId, String fileName, long byteCount) {}
+
+  /** The files delivered with the order's deliveries; for either party. */
+  public List<AttachmentInfo> attachments(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
+    List<Object[]> rows =
+        em.createQuery(
+                "select a.id, a.deliveryId, a.fileName, a.byteCount from Attachment a"
+                    + " where a.workOrderId = :order order by a.id",
+                Object[].class)
+            .setParameter("order", orderId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new AttachmentInfo(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    ((Number) r[3]).longValue()))
+        .toList();
+  }
+
+  /** One delivered file, for a party of its order; 404 for anyone else. */
+  public Attachment attachment(Actor actor, long orderId, long attachmentId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
+    Attachment attachment = em.find(Attachment.class, attachmentId);
+    if (attachment == null || attachment.getWorkOrderId() != orderId) {
+      throw new jp.ishibashi.shared.NotFoundException();
+    }
+    return attachment;
   }
 
   /** The order's deliveries, newest first; for either party. */

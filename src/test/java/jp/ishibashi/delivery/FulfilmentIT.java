@@ -145,6 +145,34 @@ class FulfilmentIT {
 
   @Test
   @Order(3)
+  void deliveredFilesAreCheckedStoredAndOnlyForTheParties() {
+    Parties p = orders.parties("株式会社添付", "添付 七郎");
+    Parties other = orders.parties("株式会社他社添付", "他社 八郎");
+    long id = orders.signed(p, 30, "パンフレット").getId();
+    fulfilment.fund(p.agency(), id, "入金-1");
+    byte[] pdf = "%PDF-1.7 納品物".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tooLarge = new byte[(int) fulfilment.attachmentMaxBytes() + 1];
+    System.arraycopy(pdf, 0, tooLarge, 0, 5);
+
+    assertKey("error.attachment.tooLarge", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("大きい.pdf", tooLarge))));
+    assertKey("error.attachment.type", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("tool.exe", pdf))));
+    assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus(), "nothing half-done");
+    assertTrue(fulfilment.deliveries(p.sub(), id).isEmpty());
+
+    fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("パンフレット.pdf", pdf)));
+    List<Fulfilment.AttachmentInfo> files = fulfilment.attachments(p.agency(), id);
+    assertEquals(1, files.size());
+    assertEquals("パンフレット.pdf", files.get(0).fileName());
+    long fileId = files.get(0).id();
+    assertTrue(java.util.Arrays.equals(pdf, fulfilment.attachment(p.agency(), id, fileId).content()));
+    for (Actor stranger : List.of(other.agency(), other.sub())) {
+      assertThrows(NotFoundException.class, () -> fulfilment.attachment(stranger, id, fileId));
+      assertThrows(NotFoundException.class, () -> fulfilment.attachments(stranger, id));
+    }
+  }
+
+  @Test
+  @Order(3)
   void aNonPartySeesAndDoesNothing() {
     Parties p = orders.parties("株式会社当事者", "当事者 三郎");
     Parties other = orders.parties("株式会社他社", "他社 四郎");

@@ -9,10 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import jp.ishibashi.account.web.CurrentUser;
+import jp.ishibashi.delivery.Attachment;
 import jp.ishibashi.delivery.Cancellations;
 import jp.ishibashi.delivery.Delivery;
 import jp.ishibashi.delivery.Fulfilment;
@@ -162,6 +164,25 @@ public class FulfilmentResource {
   public DeliveryJson deliver(@PathParam("id") long orderId, NoteBody body) {
     return DeliveryJson.of(
         fulfilment.deliver(currentUser.actor(), orderId, body == null ? null : body.note()));
+  }
+
+  @GET
+  @Path("attachments/{attachmentId}")
+  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  @Operation(summary = "Download a delivered file", description = "Parties only; always an attachment.")
+  @APIResponse(responseCode = "200", description = "The file")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response attachment(
+      @PathParam("id") long orderId, @PathParam("attachmentId") long attachmentId) {
+    Attachment file = fulfilment.attachment(currentUser.actor(), orderId, attachmentId);
+    String encoded =
+        java.net.URLEncoder.encode(file.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+    return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"delivery-" + attachmentId + "\"; filename*=UTF-8''" + encoded)
+        .build();
   }
 
   @POST

@@ -3,13 +3,18 @@ package jp.ishibashi.delivery.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import jp.ishibashi.account.web.CurrentUser;
 import jp.ishibashi.delivery.Delivery;
 import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.delivery.Upload;
 import jp.ishibashi.escrow.Ledger;
 import jp.ishibashi.escrow.EscrowLedger;
 import jp.ishibashi.shared.DomainException;
@@ -38,6 +43,8 @@ public class FulfilmentPanel implements Serializable {
   private transient Ledger ledger;
   private transient List<Delivery> deliveries;
   private transient Money extraDue;
+  private transient List<Fulfilment.AttachmentInfo> attachments;
+  private transient List<Part> files;
   private String reference;
   private String note;
   private String rejectReason;
@@ -82,7 +89,64 @@ public class FulfilmentPanel implements Serializable {
   }
 
   public String deliver(WorkOrder order) {
-    return act(order, () -> fulfilment.deliver(currentUser.actor(), order.getId(), note), "delivery.delivered");
+    List<Upload> uploads;
+    try {
+      uploads = uploads();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The upload could not be read", e);
+    }
+    return act(
+        order,
+        () -> fulfilment.deliver(currentUser.actor(), order.getId(), note, uploads),
+        "delivery.delivered");
+  }
+
+  /** The chosen files, each read up to one byte over the limit, so the limit can be told. */
+  private List<Upload> uploads() throws IOException {
+    List<Upload> uploads = new ArrayList<>();
+    if (files == null) {
+      return uploads;
+    }
+    for (Part part : files) {
+      if (part.getSize() == 0 && (part.getSubmittedFileName() == null || part.getSubmittedFileName().isEmpty())) {
+        continue;
+      }
+      try (InputStream in = part.getInputStream()) {
+        uploads.add(
+            new Upload(
+                part.getSubmittedFileName(),
+                in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, fulfilment.attachmentMaxBytes() + 1))));
+      }
+    }
+    return uploads;
+  }
+
+  /** The files delivered with this delivery. */
+  public List<Fulfilment.AttachmentInfo> attachmentsOf(WorkOrder order, Delivery delivery) {
+    if (attachments == null || !Objects.equals(loadedFor, order.getId())) {
+      attachments = fulfilment.attachments(currentUser.actor(), order.getId());
+    }
+    return attachments.stream().filter(a -> a.deliveryId() == delivery.getId()).toList();
+  }
+
+  public String attachmentUrl(WorkOrder order, Fulfilment.AttachmentInfo attachment) {
+    return org.omnifaces.util.Faces.getRequestContextPath()
+        + "/api/work-orders/"
+        + order.getId()
+        + "/fulfilment/attachments/"
+        + attachment.id();
+  }
+
+  public long getMaxMegabytes() {
+    return fulfilment.attachmentMaxBytes() / 1024 / 1024;
+  }
+
+  public List<Part> getFiles() {
+    return files;
+  }
+
+  public void setFiles(List<Part> files) {
+    this.files = files;
   }
 
   public String accept(WorkOrder order) {
