@@ -308,7 +308,7 @@ class WorkOrderPagesIT extends BrowserTest {
    */
   @Test
   @Order(Integer.MAX_VALUE)
-  void workBeforeFundingIsFlaggedAndSilenceAfterDeliveryIsADeemedAcceptance() {
+  void workBeforeFundingIsFlaggedAndSilenceAfterDeliveryIsADeemedAcceptance() throws Exception {
     ApiClient agencyApi = new ApiClient(base).signIn(AGENCY, DemoData.PASSWORD);
     ApiClient subApi = new ApiClient(base).signIn(SUBCONTRACTOR, DemoData.PASSWORD);
     long orderId = signedOverApi(agencyApi, subApi, 20);
@@ -337,9 +337,19 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
     browser.open(orderPage);
     assertThat(browser.has("notFunded")).isFalse();
+    Path program = Files.createTempFile("tool", ".exe");
+    Files.write(program, new byte[] {'M', 'Z', 0, 0});
+    browser.find("fulfilment:attachments").sendKeys(program.toString());
+    browser.type("fulfilment:note", "納品します").click("fulfilment:deliver");
+    assertThat(browser.text("fulfilment")).contains("受け付けられない種類");
+    assertThat(browser.text("status")).contains("仮払い済み");
+
+    Path design = Files.createTempFile("design", ".pdf");
+    Files.writeString(design, "%PDF-1.7 デザイン");
+    browser.find("fulfilment:attachments").sendKeys(design.toString());
     browser.type("fulfilment:note", "デザインデータ一式を共有フォルダに置きました。").click("fulfilment:deliver");
     assertThat(browser.text("messages")).contains("納品しました");
-    assertThat(browser.text("deliveries")).contains("検収中");
+    assertThat(browser.text("deliveries")).contains("検収中").contains(design.getFileName().toString());
     browser.signOut();
 
     // The agency stays silent for the whole review period (7 days).
