@@ -905,7 +905,7 @@ class WorkOrdersIT {
                 .getString("field"))
         .isEqualTo("sort");
     assertThat(
-            problem(sakura.get("work-orders?status=PAID"), 400, "error.api.parameter")
+            problem(sakura.get("work-orders?status=SHIPPED"), 400, "error.api.parameter")
                 .getString("field"))
         .isEqualTo("status");
     assertThat(
