@@ -73,7 +73,12 @@ public class WorkOrdersResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   public WorkOrderPageJson list(
-      @Parameter(description = "DRAFT, NEGOTIATING, AGREED, SIGNED, FUNDED, DELIVERED, ACCEPTED, PAID or CANCELLED") @QueryParam("status") String status,
+      @Parameter(
+              description =
+                  "DRAFT, NEGOTIATING, AGREED, SIGNED, FUNDED, DELIVERED, ACCEPTED, PAID or"
+                      + " CANCELLED")
+          @QueryParam("status")
+          String status,
       @QueryParam("subcontractorId") String subcontractorId,
       @Parameter(description = "number, title, deliveryDate, status or createdAt (default)")
           @QueryParam("sort")
