@@ -65,6 +65,7 @@ class FulfilmentIT {
   }
 
   @Inject Fulfilment fulfilment;
+  @Inject Cancellations cancellations;
   @Inject EscrowLedger escrow;
   @Inject TestOrders orders;
   @Inject DeadlinePoller poller;
@@ -269,6 +270,49 @@ class FulfilmentIT {
       Ledger ledger = escrow.ledger(p.sub(), id);
       assertEquals(ledger.deposited(), ledger.released());
     }
+  }
+
+  @Test
+  @Order(101)
+  void cancellingBeforeFundingIsImmediateAndAfterFundingPaysTheKillFeeAndRefundsTheRest() {
+    Parties p = orders.parties("株式会社キャンセル", "解約 九郎");
+    long unfunded = orders.signed(p, 30, "ロゴ").getId();
+    assertKey("error.cancel.reason", () -> cancellations.cancel(p.sub(), unfunded, " "));
+    assertTrue(cancellations.cancel(p.sub(), unfunded, "体調不良のため").cancelled());
+    assertEquals(WorkOrderStatus.CANCELLED, orders.view(p.agency(), unfunded).getStatus());
+    assertKey("error.funding.cancelled", () -> fulfilment.fund(p.agency(), unfunded, "入金-1"));
+    assertKey("error.cancel.already", () -> cancellations.cancel(p.agency(), unfunded, "再度"));
+
+    // Funded and started: the line in progress is paid at the 50% kill fee, plus tax.
+    long started = orders.signed(p, 30, "ウェブサイト").getId();
+    fulfilment.fund(p.agency(), started, "入金-2");
+    fulfilment.start(p.sub(), started);
+    Cancellations.Outcome outcome = cancellations.cancel(p.agency(), started, "計画の中止");
+    assertTrue(outcome.cancelled());
+    assertEquals(new BigDecimal("55000"), outcome.paid().amount());
+    assertEquals(new BigDecimal("55000"), outcome.refunded().amount());
+    Ledger ledger = escrow.ledger(p.sub(), started);
+    assertEquals(0, ledger.held().amount().signum());
+    assertEquals(ledger.deposited(), ledger.released().plus(ledger.refunded()));
+  }
+
+  @Test
+  @Order(102)
+  void aLongEngagementNeedsThirtyDaysNoticeAfterFunding() {
+    Parties p = orders.parties("株式会社長期", "長期 十郎");
+    long id = orders.signed(p, 200, "保守運用").getId();
+    fulfilment.fund(p.agency(), id, "入金-1");
+    Cancellations.Outcome notice = cancellations.cancel(p.agency(), id, "契約の見直し");
+    assertTrue(!notice.cancelled());
+    assertEquals(clock.today().plusDays(30), notice.effectiveFrom());
+    assertKey("error.cancel.notice", () -> cancellations.cancel(p.agency(), id, "すぐに解除したい"));
+    assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus());
+    assertEquals(new BigDecimal("110000"), escrow.ledger(p.agency(), id).held().amount(), "the ledger is untouched");
+
+    clock.advance(Duration.ofDays(30));
+    Cancellations.Outcome cancelled = cancellations.cancel(p.agency(), id, "予告どおり解除");
+    assertTrue(cancelled.cancelled());
+    assertEquals(new BigDecimal("110000"), cancelled.refunded().amount(), "nothing started: all refunded");
   }
 
   private long deliveredOrder(Parties p) {
