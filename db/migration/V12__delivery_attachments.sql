@@ -1,4 +1,5 @@
--- Files delivered with a delivery, kept in the database and served only to the order's parties.
+-- Files delivered with a delivery, kept in the database and served only to the order's parties;
+-- and the lines a delivery covers when it is not the whole order.
 
 create sequence delivery_attachment_seq start with 50 increment by 50;
 
@@ -15,3 +16,6 @@ create table delivery_attachment (
     constraint delivery_attachment_size_ck check (byte_count > 0)
 );
 create index delivery_attachment_ix on delivery_attachment (tenant_id, delivery_id);
+
+-- The lines a delivery covers, by their number in the agreement; null for the whole order.
+alter table delivery add column delivered_lines varchar(2000);

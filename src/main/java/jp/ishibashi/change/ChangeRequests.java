@@ -63,6 +63,7 @@ public class ChangeRequests {
   @Inject private WorkOrders workOrders;
   @Inject private ChangePricingContext pricingContext;
   @Inject private OrderNotices notices;
+  @Inject private jp.ishibashi.delivery.Fulfilment progress;
 
   /** The quote a proposal would get now, without saving anything: the live preview. */
   public QuoteSnapshot preview(Actor actor, long orderId, ChangeProposal proposal) {
@@ -129,7 +130,9 @@ public class ChangeRequests {
     QuoteSnapshot quote = quoteOf(request);
     ChangeProposal proposal = proposalOf(request);
     AgreementContent base = current.content();
-    workOrders.applyChange(actor, order, acceptedChange(order, base, proposal, quote, request));
+    java.util.Set<Integer> delivered = progress.acceptedLines(actor, orderId);
+    workOrders.applyChange(
+        actor, order, acceptedChange(order, base, proposal, quote, request, delivered));
     Agreement amendment =
         agreements.amend(actor, order, amendment(request, quote, order.getLanguage()));
     request.accepted(actor.userId(), now, amendment.getId());
@@ -240,7 +243,14 @@ public class ChangeRequests {
 
   private Quote price(Actor actor, WorkOrder order, Agreement base, ChangeProposal proposal) {
     Currency currency = order.currencyUnit();
-    AgreedScope scope = scopeOf(base.content(), currency, Progress.NOT_STARTED);
+    java.util.Set<Integer> delivered = progress.acceptedLines(actor, order.getId());
+    Progress others = order.getStartedAt() == null ? Progress.NOT_STARTED : Progress.IN_PROGRESS;
+    AgreedScope scope =
+        scopeOf(
+            base.content(),
+            currency,
+            n -> delivered.contains(n) ? Progress.DELIVERED : others,
+            java.util.Set.of());
     AgencyPricing agency = pricingContext.pricing(actor);
     boolean withholding = pricingContext.withholding(order) && "JPY".equals(order.getCurrency());
     return pricing.price(
@@ -258,6 +268,18 @@ public class ChangeRequests {
    * on the agreement's delivery date.
    */
   public static AgreedScope scopeOf(AgreementContent content, Currency currency, Progress progress) {
+    return scopeOf(content, currency, n -> progress, java.util.Set.of());
+  }
+
+  /**
+   * The same, each line at its own stage of progress (by its number), and the lines in {@code
+   * settled} — accepted and paid already — left out as removed.
+   */
+  public static AgreedScope scopeOf(
+      AgreementContent content,
+      Currency currency,
+      java.util.function.IntFunction<Progress> progress,
+      java.util.Set<Integer> settled) {
     List<AgreedLine> lines =
         content.lines().stream()
             .map(
@@ -269,8 +291,8 @@ public class ChangeRequests {
                         Unit.valueOf(l.unit()),
                         new Money(l.unitPrice(), currency),
                         null,
-                        progress,
-                        false))
+                        progress.apply(l.number()),
+                        settled.contains(l.number())))
             .toList();
     return new AgreedScope(lines, content.deliveryDate(), currency);
   }
@@ -314,7 +336,8 @@ public class ChangeRequests {
       AgreementContent base,
       ChangeProposal proposal,
       QuoteSnapshot quote,
-      ChangeRequest request) {
+      ChangeRequest request,
+      java.util.Set<Integer> delivered) {
     Currency currency = order.currencyUnit();
     Map<Integer, AgreementContent.Line> byNumber =
         base.lines().stream().collect(Collectors.toMap(AgreementContent.Line::number, l -> l));
@@ -356,7 +379,10 @@ public class ChangeRequests {
         }
         case "REMOVE_LINE" -> removed.add(byNumber.get(e.line()).lineId());
         case "MOVE_DUE_DATE" -> newDate = e.newDueDate();
-        case "CANCEL_REMAINING" -> base.lines().forEach(l -> removed.add(l.lineId()));
+        case "CANCEL_REMAINING" ->
+            base.lines().stream()
+                .filter(l -> !delivered.contains(l.number()))
+                .forEach(l -> removed.add(l.lineId()));
         default -> throw new DomainException("error.change.editType");
       }
     }

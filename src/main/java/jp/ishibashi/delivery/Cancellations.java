@@ -57,6 +57,7 @@ public class Cancellations {
   @Inject private PricingService pricing;
   @Inject private PricingPolicies policies;
   @Inject private Agreements agreements;
+  @Inject private Fulfilment fulfilment;
 
   public Outcome cancel(Actor actor, long orderId, String reason) {
     EntityManager em = tenancy.em(actor);
@@ -130,7 +131,11 @@ public class Cancellations {
     Quote quote =
         pricing.price(
             new PricingInput(
-                ChangeRequests.scopeOf(content, order.currencyUnit(), progress),
+                ChangeRequests.scopeOf(
+                    content,
+                    order.currencyUnit(),
+                    n -> progress,
+                    fulfilment.acceptedLines(actor, order.getId())),
                 new Proposal(List.of(new Edit.CancelRemaining()), "cancellation"),
                 clock.today(),
                 policies.forAgency(actor).policy(),

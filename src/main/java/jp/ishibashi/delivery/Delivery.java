@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Texts;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -86,6 +87,9 @@ public class Delivery {
   @Column(name = "rejected_lines", length = 2000)
   private String rejectedLines;
 
+  @Column(name = "delivered_lines", length = 2000)
+  private String deliveredLines;
+
   @Version private long version;
 
   protected Delivery() {}
@@ -101,7 +105,8 @@ public class Delivery {
       LocalDate receivedOn,
       Instant reviewEndsAt,
       LocalDate agreedPaymentDue,
-      String note) {
+      String note,
+      List<Integer> lines) {
     this.workOrderId = workOrderId;
     this.number = number;
     this.deliveredBy = deliveredBy;
@@ -111,6 +116,22 @@ public class Delivery {
     this.paymentDueOn = paymentDue(agreedPaymentDue, receivedOn);
     this.note = Texts.optional(note, "note", MAX_NOTE);
     this.state = State.SUBMITTED;
+    this.deliveredLines =
+        lines == null
+            ? null
+            : String.join(",", lines.stream().sorted().map(String::valueOf).toList());
+  }
+
+  /** The agreement's line numbers this delivery covers. */
+  public List<Integer> lines() {
+    return deliveredLines == null || deliveredLines.isBlank()
+        ? List.of()
+        : java.util.Arrays.stream(deliveredLines.split(",")).map(Integer::valueOf).toList();
+  }
+
+  /** Whether the delivery was accepted, by the agency or on silence. */
+  public boolean isAccepted() {
+    return state == State.ACCEPTED || state == State.DEEMED_ACCEPTED;
   }
 
   /** The agreed payment date, but never later than 60 days after receipt. */
@@ -190,6 +211,10 @@ public class Delivery {
 
   public String getRejectionReason() {
     return rejectionReason;
+  }
+
+  public String getDeliveredLines() {
+    return deliveredLines;
   }
 
   public String getRejectedLines() {

@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.deadline.DeadlineDue;
@@ -22,6 +26,7 @@ import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Tenancy;
 import jp.ishibashi.workorder.Party;
+import jp.ishibashi.workorder.Totals;
 import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
@@ -89,7 +94,7 @@ public class Fulfilment {
 
   /**
    * The agency funds what an amendment added (追加仮払い): the agreed total less what the escrow
-   * already holds. Refused when nothing is due.
+   * holds and has paid out for accepted lines. Refused when nothing is due.
    */
   public Ledger fundExtra(Actor actor, long orderId, String reference) {
     EntityManager em = tenancy.em(actor);
@@ -109,8 +114,9 @@ public class Fulfilment {
         && order.getStatus() != WorkOrderStatus.DELIVERED) {
       return Money.zero(order.currencyUnit());
     }
-    Money held = escrow.ledger(actor, order.getId()).held();
-    Money due = order.totals().total().minus(held);
+    Ledger ledger = escrow.ledger(actor, order.getId());
+    // What the agreed total still lacks: paid out for accepted lines counts as funded.
+    Money due = order.totals().total().minus(ledger.held()).minus(ledger.released());
     return due.isPositive() ? due : Money.zero(order.currencyUnit());
   }
 
@@ -132,14 +138,16 @@ public class Fulfilment {
    * review.
    */
   public Delivery deliver(Actor actor, long orderId, String note) {
-    return deliver(actor, orderId, note, List.of());
+    return deliver(actor, orderId, note, List.of(), null);
   }
 
   /**
-   * Delivers with files: each is checked (size, type) before anything is saved, and stored with
-   * the delivery.
+   * Delivers with files, the whole order or chosen lines (their numbers in the agreement; null or
+   * empty: every line not yet accepted). Each file is checked (size, type) before anything is
+   * saved, and stored with the delivery.
    */
-  public Delivery deliver(Actor actor, long orderId, String note, List<Upload> uploads) {
+  public Delivery deliver(
+      Actor actor, long orderId, String note, List<Upload> uploads, List<Integer> lines) {
     uploads.forEach(u -> u.check(attachmentMaxBytes));
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
@@ -159,6 +167,7 @@ public class Fulfilment {
     if (order.getStatus() == WorkOrderStatus.FUNDED && extraDue(actor, order).isPositive()) {
       throw new DomainException("error.delivery.extraEscrow");
     }
+    List<Integer> covered = deliverable(em, order, lines);
     order.markDelivered(now);
     Delivery delivery =
         new Delivery(
@@ -169,7 +178,8 @@ public class Fulfilment {
             clock.today(),
             reviewEnds,
             order.getPaymentDueDate(),
-            note);
+            note,
+            covered);
     em.persist(delivery);
     em.flush();
     for (Upload upload : uploads) {
@@ -206,12 +216,15 @@ public class Fulfilment {
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
     Delivery delivery = open(em, orderId);
-    Instant now = clock.now();
-    delivery.accept(actor.userId(), now, false);
-    order.markAccepted(now);
+    delivery.accept(actor.userId(), clock.now(), false);
     em.flush();
-    audit.record(actor, "DELIVERY_ACCEPTED", SUBJECT, orderId, "delivery " + delivery.getNumber());
-    release(actor, em, order, "accepted");
+    audit.record(
+        actor,
+        "DELIVERY_ACCEPTED",
+        SUBJECT,
+        orderId,
+        "delivery " + delivery.getNumber() + ", lines " + delivery.getDeliveredLines());
+    settle(actor, em, order, delivery, "accepted");
     return order;
   }
 
@@ -262,9 +275,7 @@ public class Fulfilment {
       return;
     }
     Delivery delivery = open(em, order.getId());
-    Instant now = clock.now();
-    delivery.accept(Actor.SYSTEM_USER_ID, now, true);
-    order.markAccepted(now);
+    delivery.accept(Actor.SYSTEM_USER_ID, clock.now(), true);
     em.flush();
     audit.record(
         portal,
@@ -276,7 +287,7 @@ public class Fulfilment {
             + ": the review period ended "
             + delivery.getReviewEndsAt()
             + " without an answer");
-    release(portal, em, order, "deemed accepted");
+    settle(portal, em, order, delivery, "deemed accepted");
     notices.toBoth(portal, order, NotificationKind.DEEMED_ACCEPTED);
   }
 
@@ -340,10 +351,83 @@ public class Fulfilment {
     return deliveries(em, orderId);
   }
 
-  private void release(Actor actor, EntityManager em, WorkOrder order, String why) {
-    escrow.releaseAll(actor, order.getId(), "delivery " + why);
-    order.markPaid(clock.now());
+  /**
+   * Pays for an accepted delivery: when every line is now accepted, everything the escrow holds
+   * and the order is PAID; otherwise the accepted lines' amounts with their consumption tax, and
+   * the order goes back to FUNDED for the rest.
+   */
+  private void settle(
+      Actor actor, EntityManager em, WorkOrder order, Delivery delivery, String why) {
+    Set<Integer> accepted = acceptedLines(em, order.getId());
+    int lineCount = order.countedLines().size();
+    if (accepted.size() >= lineCount) {
+      order.markAccepted(clock.now());
+      escrow.releaseAll(actor, order.getId(), "delivery " + why);
+      order.markPaid(clock.now());
+    } else {
+      Money subtotal = Money.zero(order.currencyUnit());
+      for (int number : delivery.lines()) {
+        subtotal = subtotal.plus(order.countedLines().get(number - 1).getContent().amount(order.currencyUnit()));
+      }
+      Money pay = subtotal.plus(subtotal.times(Totals.CONSUMPTION_TAX_RATE, RoundingMode.DOWN));
+      Money held = escrow.ledger(actor, order.getId()).held();
+      order.partlyAccepted();
+      if (pay.isPositive()) {
+        escrow.release(
+            actor,
+            order.getId(),
+            pay.compareTo(held) > 0 ? held : pay,
+            "delivery " + delivery.getNumber() + " " + why + ", lines " + delivery.getDeliveredLines());
+      }
+    }
     em.flush();
+  }
+
+  /** The agreement's line numbers accepted so far, for a party of the order. */
+  public Set<Integer> acceptedLines(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
+    return acceptedLines(em, orderId);
+  }
+
+  /** The agreement's line numbers some accepted delivery covered. */
+  private static Set<Integer> acceptedLines(EntityManager em, long orderId) {
+    Set<Integer> accepted = new TreeSet<>();
+    for (Delivery d : deliveries(em, orderId)) {
+      if (d.isAccepted()) {
+        accepted.addAll(d.lines());
+      }
+    }
+    return accepted;
+  }
+
+  /**
+   * The lines a new delivery covers: the ones named, or every line not yet accepted; refused for
+   * a line that does not exist or was accepted already.
+   */
+  private static List<Integer> deliverable(EntityManager em, WorkOrder order, List<Integer> lines) {
+    Set<Integer> accepted = acceptedLines(em, order.getId());
+    int lineCount = order.countedLines().size();
+    if (lines == null || lines.isEmpty()) {
+      List<Integer> rest = new ArrayList<>();
+      for (int n = 1; n <= lineCount; n++) {
+        if (!accepted.contains(n)) {
+          rest.add(n);
+        }
+      }
+      return rest;
+    }
+    Set<Integer> chosen = new TreeSet<>();
+    for (Integer n : lines) {
+      if (n == null || n < 1 || n > lineCount) {
+        throw DomainException.at("lines", "error.delivery.unknownLine");
+      }
+      if (accepted.contains(n)) {
+        throw DomainException.at("lines", "error.delivery.lineAccepted", n);
+      }
+      chosen.add(n);
+    }
+    return List.copyOf(chosen);
   }
 
   private static List<Delivery> deliveries(EntityManager em, long orderId) {

@@ -514,6 +514,15 @@ public class WorkOrder {
     acceptedAt = now;
   }
 
+  /** Part of the order was accepted and paid; the rest is still to be delivered. */
+  public void partlyAccepted() {
+    if (status != WorkOrderStatus.DELIVERED) {
+      throw new DomainException("error.delivery.nothingToReview");
+    }
+    status = WorkOrderStatus.FUNDED;
+    deliveredAt = null;
+  }
+
   /** The escrow was released to the subcontractor. */
   public void markPaid(Instant now) {
     if (status != WorkOrderStatus.ACCEPTED) {

@@ -155,12 +155,12 @@ class FulfilmentIT {
     byte[] tooLarge = new byte[(int) fulfilment.attachmentMaxBytes() + 1];
     System.arraycopy(pdf, 0, tooLarge, 0, 5);
 
-    assertKey("error.attachment.tooLarge", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("大きい.pdf", tooLarge))));
-    assertKey("error.attachment.type", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("tool.exe", pdf))));
+    assertKey("error.attachment.tooLarge", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("大きい.pdf", tooLarge)), null));
+    assertKey("error.attachment.type", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("tool.exe", pdf)), null));
     assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus(), "nothing half-done");
     assertTrue(fulfilment.deliveries(p.sub(), id).isEmpty());
 
-    fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("パンフレット.pdf", pdf)));
+    fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("パンフレット.pdf", pdf)), null);
     List<Fulfilment.AttachmentInfo> files = fulfilment.attachments(p.agency(), id);
     assertEquals(1, files.size());
     assertEquals("パンフレット.pdf", files.get(0).fileName());
@@ -170,6 +170,31 @@ class FulfilmentIT {
       assertThrows(NotFoundException.class, () -> fulfilment.attachment(stranger, id, fileId));
       assertThrows(NotFoundException.class, () -> fulfilment.attachments(stranger, id));
     }
+  }
+
+  @Test
+  @Order(3)
+  void chosenLinesAreDeliveredAcceptedAndPaidOneByOne() {
+    Parties p = orders.parties("株式会社分納", "分納 十一郎");
+    long id = orders.signed(p, 30, "トップページ", "下層ページ").getId();
+    fulfilment.fund(p.agency(), id, "入金-1");
+    assertKey("error.delivery.unknownLine", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(), List.of(3)));
+
+    Delivery first = fulfilment.deliver(p.sub(), id, "トップページのみ", List.of(), List.of(1));
+    assertEquals(List.of(1), first.lines());
+    fulfilment.accept(p.agency(), id);
+    assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus());
+    Ledger partly = escrow.ledger(p.sub(), id);
+    assertEquals(new BigDecimal("110000"), partly.released().amount());
+    assertEquals(new BigDecimal("110000"), partly.held().amount());
+    assertKey("error.delivery.lineAccepted", () -> fulfilment.deliver(p.sub(), id, "もう一度", List.of(), List.of(1)));
+
+    Delivery rest = fulfilment.deliver(p.sub(), id, "残り", List.of(), null);
+    assertEquals(List.of(2), rest.lines());
+    fulfilment.accept(p.agency(), id);
+    assertEquals(WorkOrderStatus.PAID, orders.view(p.agency(), id).getStatus());
+    Ledger paid = escrow.ledger(p.sub(), id);
+    assertEquals(paid.deposited(), paid.released());
   }
 
   @Test

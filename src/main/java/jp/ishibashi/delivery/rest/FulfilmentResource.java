@@ -48,8 +48,8 @@ public class FulfilmentResource {
   /** A payment reference. */
   public record ReferenceBody(String reference) {}
 
-  /** A delivery note. */
-  public record NoteBody(String note) {}
+  /** A delivery note, and the lines delivered (their numbers; none: the whole order). */
+  public record NoteBody(String note, List<Integer> lines) {}
 
   /** Why a delivery is rejected, and the line numbers at fault. */
   public record RejectBody(String reason, List<Integer> lines) {}
@@ -76,6 +76,7 @@ public class FulfilmentResource {
       LocalDate paymentDueOn,
       String note,
       String state,
+      List<Integer> lines,
       String rejectionReason,
       String rejectedLines) {
 
@@ -88,6 +89,7 @@ public class FulfilmentResource {
           d.getPaymentDueOn(),
           d.getNote(),
           d.getState().name(),
+          d.lines(),
           d.getRejectionReason(),
           d.getRejectedLines());
     }
@@ -163,7 +165,12 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public DeliveryJson deliver(@PathParam("id") long orderId, NoteBody body) {
     return DeliveryJson.of(
-        fulfilment.deliver(currentUser.actor(), orderId, body == null ? null : body.note()));
+        fulfilment.deliver(
+            currentUser.actor(),
+            orderId,
+            body == null ? null : body.note(),
+            List.of(),
+            body == null ? null : body.lines()));
   }
 
   @GET

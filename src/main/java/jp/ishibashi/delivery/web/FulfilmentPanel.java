@@ -49,6 +49,7 @@ public class FulfilmentPanel implements Serializable {
   private String note;
   private String rejectReason;
   private String cancelReason;
+  private List<Integer> deliveredLines = new ArrayList<>();
   private List<Integer> rejectedLines = new ArrayList<>();
 
   private void load(WorkOrder order) {
@@ -97,7 +98,7 @@ public class FulfilmentPanel implements Serializable {
     }
     return act(
         order,
-        () -> fulfilment.deliver(currentUser.actor(), order.getId(), note, uploads),
+        () -> fulfilment.deliver(currentUser.actor(), order.getId(), note, uploads, deliveredLines),
         "delivery.delivered");
   }
 
@@ -216,6 +217,14 @@ public class FulfilmentPanel implements Serializable {
 
   public void setRejectReason(String rejectReason) {
     this.rejectReason = rejectReason;
+  }
+
+  public List<Integer> getDeliveredLines() {
+    return deliveredLines;
+  }
+
+  public void setDeliveredLines(List<Integer> deliveredLines) {
+    this.deliveredLines = deliveredLines;
   }
 
   public String getCancelReason() {
