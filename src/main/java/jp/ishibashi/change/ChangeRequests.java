@@ -299,8 +299,13 @@ public class ChangeRequests {
 
   /** The signed version a change is priced against; refused while an amendment awaits signing. */
   private Agreement currentSigned(EntityManager em, WorkOrder order) {
-    if (!order.getStatus().isUnderContract()) {
-      throw new DomainException("error.change.notSigned");
+    switch (order.getStatus()) {
+      case ACCEPTED, PAID, CANCELLED -> throw new DomainException("error.change.closed");
+      default -> {
+        if (!order.getStatus().isUnderContract()) {
+          throw new DomainException("error.change.notSigned");
+        }
+      }
     }
     Agreement latest = latest(em, order.getId());
     if (latest == null) {

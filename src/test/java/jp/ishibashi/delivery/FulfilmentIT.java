@@ -306,6 +306,13 @@ class FulfilmentIT {
     assertTrue(cancellations.cancel(p.sub(), unfunded, "体調不良のため").cancelled());
     assertEquals(WorkOrderStatus.CANCELLED, orders.view(p.agency(), unfunded).getStatus());
     assertKey("error.funding.cancelled", () -> fulfilment.fund(p.agency(), unfunded, "入金-1"));
+    assertKey(
+        "error.change.closed",
+        () ->
+            changes.propose(
+                p.agency(),
+                unfunded,
+                new ChangeProposal("追加", List.of(ChangeProposal.ChangeEdit.removeLine(1)))));
     assertKey("error.cancel.already", () -> cancellations.cancel(p.agency(), unfunded, "再度"));
 
     // Funded and started: the line in progress is paid at the 50% kill fee, plus tax.
