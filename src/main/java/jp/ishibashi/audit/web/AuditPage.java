@@ -80,8 +80,14 @@ public class AuditPage implements Serializable {
     }
   }
 
-  /** The account's name, or its id when the account no longer exists. */
+  /**
+   * The account's name; "the portal" for what it did itself (a deemed acceptance); or the id when
+   * the account no longer exists.
+   */
   public String actorName(AuditEvent event) {
+    if (event.getActorId() == jp.ishibashi.tenant.Actor.SYSTEM_USER_ID) {
+      return jp.ishibashi.web.Pages.text("audit.systemActor");
+    }
     return actorNames.getOrDefault(event.getActorId(), "#" + event.getActorId());
   }
 
