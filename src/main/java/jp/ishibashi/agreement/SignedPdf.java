@@ -1,7 +1,6 @@
 package jp.ishibashi.agreement;
 
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
+import jp.ishibashi.shared.ContentDisposition;
 
 /**
  * A signed agreement PDF as it is downloaded: its bytes, unchanged since signing, and a file name
@@ -23,13 +22,9 @@ public record SignedPdf(String orderNumber, int version, String title, byte[] by
     return orderNumber + "-v" + version + (safeTitle.isEmpty() ? "" : " " + safeTitle) + ".pdf";
   }
 
-  /**
-   * The Content-Disposition header per RFC 6266: an ASCII {@code filename} and the UTF-8 {@code
-   * filename*} (RFC 8187 percent-encoding), so Japanese titles survive in every current browser.
-   */
+  /** The Content-Disposition header: an attachment with both file names. */
   public String contentDisposition() {
-    String encoded =
-        URLEncoder.encode(fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"" + asciiFileName() + "\"; filename*=UTF-8''" + encoded;
+    return ContentDisposition.attachment(asciiFileName(), fileName());
   }
+
 }

@@ -26,6 +26,7 @@ import jp.ishibashi.change.pricing.Progress;
 import jp.ishibashi.change.pricing.Quote;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.change.policy.AgencyPricing;
+import jp.ishibashi.change.policy.PricingPolicies;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
@@ -61,7 +62,7 @@ public class ChangeRequests {
   @Inject private PricingService pricing;
   @Inject private Agreements agreements;
   @Inject private WorkOrders workOrders;
-  @Inject private ChangePricingContext pricingContext;
+  @Inject private PricingPolicies policies;
   @Inject private OrderNotices notices;
   @Inject private jp.ishibashi.delivery.Fulfilment progress;
 
@@ -188,6 +189,13 @@ public class ChangeRequests {
         .getResultList();
   }
 
+  /** The order's change requests with their proposals and quotes, newest first, in one query. */
+  public List<PricedChange> pricedOfOrder(Actor actor, long orderId) {
+    return ofOrder(actor, orderId).stream()
+        .map(r -> new PricedChange(r, proposalOf(r), quoteOf(r)))
+        .toList();
+  }
+
   /** One change request of the order, with its quote and proposal; 404 for anyone else. */
   public PricedChange get(Actor actor, long orderId, long requestId) {
     EntityManager em = tenancy.em(actor);
@@ -234,7 +242,7 @@ public class ChangeRequests {
             quote.totals().total().minor(),
             quote.totals().payable().minor(),
             now,
-            now.plus(Duration.ofDays(pricingContext.pricing(actor).quoteValidDays())),
+            now.plus(Duration.ofDays(policies.forAgency(actor).quoteValidDays())),
             counterOf);
     em.persist(request);
     em.flush();
@@ -251,8 +259,12 @@ public class ChangeRequests {
             currency,
             n -> delivered.contains(n) ? Progress.DELIVERED : others,
             java.util.Set.of());
-    AgencyPricing agency = pricingContext.pricing(actor);
-    boolean withholding = pricingContext.withholding(order) && "JPY".equals(order.getCurrency());
+    AgencyPricing agency = policies.forAgency(actor);
+    // Withholding is computed for yen only; an individual paid in another currency is not taxed here.
+    boolean withholding =
+        "JPY".equals(order.getCurrency())
+            && order.getSubcontractor() != null
+            && policies.withholdingApplies(order.getSubcontractor().getId());
     return pricing.price(
         new PricingInput(
             scope,

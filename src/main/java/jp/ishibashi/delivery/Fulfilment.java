@@ -26,6 +26,7 @@ import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Tenancy;
 import jp.ishibashi.workorder.Party;
+import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Totals;
 import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
@@ -167,12 +168,13 @@ public class Fulfilment {
     if (order.getStatus() == WorkOrderStatus.FUNDED && extraDue(actor, order).isPositive()) {
       throw new DomainException("error.delivery.extraEscrow");
     }
-    List<Integer> covered = deliverable(em, order, lines);
+    List<Delivery> earlier = deliveries(em, orderId);
+    List<Integer> covered = deliverable(order, acceptedLines(earlier), lines);
     order.markDelivered(now);
     Delivery delivery =
         new Delivery(
             orderId,
-            deliveries(em, orderId).size() + 1,
+            earlier.size() + 1,
             actor.userId(),
             now,
             clock.today(),
@@ -365,9 +367,10 @@ public class Fulfilment {
       escrow.releaseAll(actor, order.getId(), "delivery " + why);
       order.markPaid(clock.now());
     } else {
+      List<ScopeLine> counted = order.countedLines();
       Money subtotal = Money.zero(order.currencyUnit());
       for (int number : delivery.lines()) {
-        subtotal = subtotal.plus(order.countedLines().get(number - 1).getContent().amount(order.currencyUnit()));
+        subtotal = subtotal.plus(counted.get(number - 1).getContent().amount(order.currencyUnit()));
       }
       Money pay = subtotal.plus(subtotal.times(Totals.CONSUMPTION_TAX_RATE, RoundingMode.DOWN));
       Money held = escrow.ledger(actor, order.getId()).held();
@@ -392,8 +395,12 @@ public class Fulfilment {
 
   /** The agreement's line numbers some accepted delivery covered. */
   private static Set<Integer> acceptedLines(EntityManager em, long orderId) {
+    return acceptedLines(deliveries(em, orderId));
+  }
+
+  private static Set<Integer> acceptedLines(List<Delivery> deliveries) {
     Set<Integer> accepted = new TreeSet<>();
-    for (Delivery d : deliveries(em, orderId)) {
+    for (Delivery d : deliveries) {
       if (d.isAccepted()) {
         accepted.addAll(d.lines());
       }
@@ -405,8 +412,8 @@ public class Fulfilment {
    * The lines a new delivery covers: the ones named, or every line not yet accepted; refused for
    * a line that does not exist or was accepted already.
    */
-  private static List<Integer> deliverable(EntityManager em, WorkOrder order, List<Integer> lines) {
-    Set<Integer> accepted = acceptedLines(em, order.getId());
+  private static List<Integer> deliverable(
+      WorkOrder order, Set<Integer> accepted, List<Integer> lines) {
     int lineCount = order.countedLines().size();
     if (lines == null || lines.isEmpty()) {
       List<Integer> rest = new ArrayList<>();

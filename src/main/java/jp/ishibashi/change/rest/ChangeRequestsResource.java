@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import jp.ishibashi.account.web.CurrentUser;
 import jp.ishibashi.change.ChangeProposal;
@@ -49,9 +50,9 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "200", description = "The change requests")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public List<ChangeRequestJson> list(@PathParam("id") long orderId) {
-    Actor actor = currentUser.actor();
-    return changes.ofOrder(actor, orderId).stream()
-        .map(r -> json(actor, orderId, r.getId()))
+    Instant now = clock.now();
+    return changes.pricedOfOrder(currentUser.actor(), orderId).stream()
+        .map(priced -> ChangeRequestJson.of(priced, now))
         .toList();
   }
 

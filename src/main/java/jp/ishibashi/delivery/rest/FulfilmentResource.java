@@ -20,6 +20,7 @@ import jp.ishibashi.delivery.Delivery;
 import jp.ishibashi.delivery.Fulfilment;
 import jp.ishibashi.escrow.EscrowLedger;
 import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.shared.ContentDisposition;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.workorder.WorkOrder;
@@ -182,13 +183,10 @@ public class FulfilmentResource {
   public Response attachment(
       @PathParam("id") long orderId, @PathParam("attachmentId") long attachmentId) {
     Attachment file = fulfilment.attachment(currentUser.actor(), orderId, attachmentId);
-    String encoded =
-        java.net.URLEncoder.encode(file.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
-            .replace("+", "%20");
     return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"delivery-" + attachmentId + "\"; filename*=UTF-8''" + encoded)
+            ContentDisposition.attachment("delivery-" + attachmentId, file.getFileName()))
         .build();
   }
 
