@@ -3,6 +3,7 @@ package jp.ishibashi.agreement;
 import jp.ishibashi.notification.OrderNotices;
 import jp.ishibashi.notification.NotificationKind;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Totals;
 import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.OrderAction;
+import jp.ishibashi.workorder.OrderChanged;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
 
@@ -56,9 +59,13 @@ public class Agreements {
   /**
    * Brings the order's pending agreement in line with the order, inside the caller's
    * transaction: freezes one when the order is AGREED and none matches its content, and voids the
-   * pending one when the order changed. Work order changes call this after every change.
+   * pending one when the order changed. Observes every work order change, in its transaction.
    */
-  public void reconcile(Actor actor, WorkOrder order) {
+  public void reconcile(@Observes OrderChanged changed) {
+    reconcile(changed.actor(), changed.order());
+  }
+
+  private void reconcile(Actor actor, WorkOrder order) {
     EntityManager em = tenancy.em(actor);
     Optional<Agreement> pending = pending(em, order.getId());
     if (order.getStatus() == WorkOrderStatus.AGREED) {
@@ -168,6 +175,7 @@ public class Agreements {
     try {
       order = WorkOrders.require(em, orderId, true);
       Party party = WorkOrders.partyOf(actor, order);
+      order.require(OrderAction.SIGN, party);
       agreement = agreement(em, orderId, agreementId);
       UserAccount me = em.find(UserAccount.class, actor.userId());
       reauthenticate(me, password);
@@ -265,9 +273,7 @@ public class Agreements {
     AgreementDocument document = new AgreementDocument(agreement.getId(), pdf, now);
     em.persist(document);
     agreement.sealed(now);
-    if (order.getStatus() == WorkOrderStatus.AGREED) {
-      order.markSigned(now);
-    }
+    order.markSigned(now);
     em.flush();
     audit.record(
         actor,
@@ -312,6 +318,23 @@ public class Agreements {
     if (!(outcome instanceof SignInService.Outcome.Accepted)) {
       throw DomainException.at("password", "error.signing.password");
     }
+  }
+
+  /**
+   * The order's current signed agreement version: the newest one both parties signed. The one
+   * place that answers "which version binds now"; an order that was never signed has none.
+   */
+  public static Agreement currentSigned(EntityManager em, long orderId) {
+    return em.createQuery(
+            "select a from Agreement a where a.workOrderId = :order and a.state = :signed"
+                + " order by a.versionNumber desc",
+            Agreement.class)
+        .setParameter("order", orderId)
+        .setParameter("signed", Agreement.State.SIGNED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new DomainException("error.change.notSigned"));
   }
 
   private static Optional<Agreement> pending(EntityManager em, long orderId) {

@@ -25,12 +25,12 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
   }
 
   /**
-   * One edit. {@code type} is ADD_LINE, MODIFY_LINE, REMOVE_LINE, MOVE_DUE_DATE or
-   * CANCEL_REMAINING; {@code line} is the agreement's line number for MODIFY_LINE and
-   * REMOVE_LINE. For MODIFY_LINE, empty fields stay as agreed.
+   * One edit of the given {@link EditType}; {@code line} is the line's number in the agreement
+   * version the request is priced against, for MODIFY_LINE and REMOVE_LINE. For MODIFY_LINE,
+   * empty fields stay as agreed.
    */
   public record ChangeEdit(
-      String type,
+      EditType type,
       Integer line,
       String text,
       String deliverable,
@@ -42,15 +42,15 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
 
     public static ChangeEdit addLine(
         String text, String deliverable, String criteria, BigDecimal quantity, Unit unit, BigDecimal price) {
-      return new ChangeEdit("ADD_LINE", null, text, deliverable, criteria, quantity, unit.name(), price, null);
+      return new ChangeEdit(EditType.ADD_LINE, null, text, deliverable, criteria, quantity, unit.name(), price, null);
     }
 
     public static ChangeEdit removeLine(int line) {
-      return new ChangeEdit("REMOVE_LINE", line, null, null, null, null, null, null, null);
+      return new ChangeEdit(EditType.REMOVE_LINE, line, null, null, null, null, null, null, null);
     }
 
     public static ChangeEdit moveDueDate(LocalDate date) {
-      return new ChangeEdit("MOVE_DUE_DATE", null, null, null, null, null, null, null, date);
+      return new ChangeEdit(EditType.MOVE_DUE_DATE, null, null, null, null, null, null, null, date);
     }
   }
 
@@ -58,7 +58,7 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
   public ChangeProposal withDueDate(LocalDate date, String newReason) {
     List<ChangeEdit> moved = new ArrayList<>();
     for (ChangeEdit e : edits) {
-      if (!"MOVE_DUE_DATE".equals(e.type())) {
+      if (e.type() != EditType.MOVE_DUE_DATE) {
         moved.add(e);
       }
     }
@@ -80,9 +80,11 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
   }
 
   private static Edit edit(ChangeEdit e, String at, java.util.Currency currency) {
-    String type = e.type() == null ? "" : e.type();
-    return switch (type) {
-      case "ADD_LINE" ->
+    if (e.type() == null) {
+      throw DomainException.at(at + "type", "error.change.editType");
+    }
+    return switch (e.type()) {
+      case ADD_LINE ->
           new Edit.AddLine(
               e.text(),
               e.quantity(),
@@ -90,22 +92,21 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
               money(e.unitPrice(), currency, at),
               null,
               e.acceptanceCriteria());
-      case "MODIFY_LINE" ->
+      case MODIFY_LINE ->
           new Edit.ModifyLine(
               number(e.line(), at),
               e.quantity(),
               e.unitPrice() == null ? null : money(e.unitPrice(), currency, at),
               blankToNull(e.text()),
               blankToNull(e.acceptanceCriteria()));
-      case "REMOVE_LINE" -> new Edit.RemoveLine(number(e.line(), at));
-      case "MOVE_DUE_DATE" -> {
+      case REMOVE_LINE -> new Edit.RemoveLine(number(e.line(), at));
+      case MOVE_DUE_DATE -> {
         if (e.newDueDate() == null) {
           throw DomainException.at(at + "newDueDate", "error.field.required");
         }
         yield new Edit.MoveDueDate(e.newDueDate());
       }
-      case "CANCEL_REMAINING" -> new Edit.CancelRemaining();
-      default -> throw DomainException.at(at + "type", "error.change.editType");
+      case CANCEL_REMAINING -> new Edit.CancelRemaining();
     };
   }
 

@@ -39,7 +39,9 @@ import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Unit;
 import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.OrderAction;
 import jp.ishibashi.workorder.WorkOrders;
+import jp.ishibashi.settlement.Settlements;
 
 /**
  * The change request use cases, for pages and the REST API alike. A change is priced by the
@@ -64,13 +66,13 @@ public class ChangeRequests {
   @Inject private WorkOrders workOrders;
   @Inject private PricingPolicies policies;
   @Inject private OrderNotices notices;
-  @Inject private jp.ishibashi.delivery.Fulfilment progress;
+  @Inject private Settlements settlements;
 
   /** The quote a proposal would get now, without saving anything: the live preview. */
   public QuoteSnapshot preview(Actor actor, long orderId, ChangeProposal proposal) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
-    WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.CHANGE, WorkOrders.partyOf(actor, order));
     return QuoteSnapshot.of(price(actor, order, currentSigned(em, order), proposal));
   }
 
@@ -79,6 +81,7 @@ public class ChangeRequests {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.CHANGE, party);
     ChangeRequest request = priced(actor, em, order, party, proposal, null);
     audit.record(actor, "CHANGE_PROPOSED", SUBJECT, orderId, describe(request));
     notices.toOtherSide(actor, order, party, NotificationKind.CHANGE_PRICED, request.reference());
@@ -94,6 +97,7 @@ public class ChangeRequests {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.CHANGE, party);
     ChangeRequest original = request(em, orderId, requestId);
     original.requireAnswerable(party, clock.now());
     ChangeRequest counter = priced(actor, em, order, party, proposal, original.getId());
@@ -118,22 +122,21 @@ public class ChangeRequests {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.CHANGE, party);
     ChangeRequest request = request(em, orderId, requestId);
     Instant now = clock.now();
     request.requireAnswerable(party, now);
-    Agreement current = latest(em, orderId);
-    if (current == null
-        || current.getId() != request.getAgreementId()
-        || current.getState() != Agreement.State.SIGNED
-        || !order.getStatus().isUnderContract()) {
+    Agreement current = Agreements.currentSigned(em, orderId);
+    if (current.getId() != request.getAgreementId()) {
       throw new DomainException("error.change.stale");
     }
     QuoteSnapshot quote = quoteOf(request);
     ChangeProposal proposal = proposalOf(request);
     AgreementContent base = current.content();
-    java.util.Set<Integer> delivered = progress.acceptedLines(actor, orderId);
+    java.util.Set<Long> accepted = settlements.acceptedLines(actor, orderId);
+    requireOpenLines(base, proposal, accepted);
     workOrders.applyChange(
-        actor, order, acceptedChange(order, base, proposal, quote, request, delivered));
+        actor, order, acceptedChange(order, base, proposal, quote, request, accepted));
     Agreement amendment =
         agreements.amend(actor, order, amendment(request, quote, order.getLanguage()));
     request.accepted(actor.userId(), now, amendment.getId());
@@ -155,6 +158,7 @@ public class ChangeRequests {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.CHANGE, party);
     ChangeRequest request = request(em, orderId, requestId);
     request.reject(party, actor.userId(), reason, clock.now());
     em.flush();
@@ -171,6 +175,7 @@ public class ChangeRequests {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.CHANGE, party);
     ChangeRequest request = request(em, orderId, requestId);
     request.withdraw(party, actor.userId(), clock.now());
     em.flush();
@@ -218,6 +223,7 @@ public class ChangeRequests {
       Long counterOf) {
     Agreement base = currentSigned(em, order);
     Quote quote = price(actor, order, base, proposal);
+    requireOpenLines(base.content(), proposal, settlements.acceptedLines(actor, order.getId()));
     Instant now = clock.now();
     int next =
         em.createQuery(
@@ -251,13 +257,13 @@ public class ChangeRequests {
 
   private Quote price(Actor actor, WorkOrder order, Agreement base, ChangeProposal proposal) {
     Currency currency = order.currencyUnit();
-    java.util.Set<Integer> delivered = progress.acceptedLines(actor, order.getId());
+    java.util.Set<Long> accepted = settlements.acceptedLines(actor, order.getId());
     Progress others = order.getStartedAt() == null ? Progress.NOT_STARTED : Progress.IN_PROGRESS;
     AgreedScope scope =
         scopeOf(
             base.content(),
             currency,
-            n -> delivered.contains(n) ? Progress.DELIVERED : others,
+            l -> accepted.contains(l.lineId()) ? Progress.DELIVERED : others,
             java.util.Set.of());
     AgencyPricing agency = policies.forAgency(actor);
     // Withholding is computed for yen only; an individual paid in another currency is not taxed here.
@@ -280,18 +286,18 @@ public class ChangeRequests {
    * on the agreement's delivery date.
    */
   public static AgreedScope scopeOf(AgreementContent content, Currency currency, Progress progress) {
-    return scopeOf(content, currency, n -> progress, java.util.Set.of());
+    return scopeOf(content, currency, l -> progress, java.util.Set.of());
   }
 
   /**
-   * The same, each line at its own stage of progress (by its number), and the lines in {@code
-   * settled} — accepted and paid already — left out as removed.
+   * The same, each line at its own stage of progress, and the lines in {@code settled} (their
+   * ids) — accepted and paid already — left out as removed.
    */
   public static AgreedScope scopeOf(
       AgreementContent content,
       Currency currency,
-      java.util.function.IntFunction<Progress> progress,
-      java.util.Set<Integer> settled) {
+      java.util.function.Function<AgreementContent.Line, Progress> progress,
+      java.util.Set<Long> settled) {
     List<AgreedLine> lines =
         content.lines().stream()
             .map(
@@ -303,44 +309,34 @@ public class ChangeRequests {
                         Unit.valueOf(l.unit()),
                         new Money(l.unitPrice(), currency),
                         null,
-                        progress.apply(l.number()),
-                        settled.contains(l.number())))
+                        progress.apply(l),
+                        settled.contains(l.lineId())))
             .toList();
     return new AgreedScope(lines, content.deliveryDate(), currency);
   }
 
-  /** The signed version a change is priced against; refused while an amendment awaits signing. */
-  private Agreement currentSigned(EntityManager em, WorkOrder order) {
-    switch (order.getStatus()) {
-      case ACCEPTED, PAID, CANCELLED -> throw new DomainException("error.change.closed");
-      default -> {
-        if (!order.getStatus().isUnderContract()) {
-          throw new DomainException("error.change.notSigned");
-        }
-      }
-    }
-    Agreement latest = latest(em, order.getId());
-    if (latest == null) {
-      throw new DomainException("error.change.notSigned");
-    }
-    if (latest.getState() != Agreement.State.SIGNED) {
-      throw new DomainException("error.change.amendmentPending");
-    }
-    return latest;
+  /** The signed version a change is priced against; the lifecycle refuses pending amendments. */
+  private static Agreement currentSigned(EntityManager em, WorkOrder order) {
+    return Agreements.currentSigned(em, order.getId());
   }
 
-  /** The newest agreement version that is not void. */
-  private static Agreement latest(EntityManager em, long orderId) {
-    return em.createQuery(
-            "select a from Agreement a where a.workOrderId = :order and a.state <> :void"
-                + " order by a.versionNumber desc, a.id desc",
-            Agreement.class)
-        .setParameter("order", orderId)
-        .setParameter("void", Agreement.State.VOID)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+  /**
+   * Refuses a change that modifies or removes an accepted line: it is paid, and stays as it was
+   * accepted (the Freelance Act forbids reducing a fee after the fact).
+   */
+  private static void requireOpenLines(
+      AgreementContent base, ChangeProposal proposal, java.util.Set<Long> accepted) {
+    for (ChangeProposal.ChangeEdit e : proposal.edits()) {
+      if (e.type() != null && e.type().namesLine() && e.line() != null) {
+        base.lines().stream()
+            .filter(l -> l.number() == e.line() && accepted.contains(l.lineId()))
+            .findFirst()
+            .ifPresent(
+                l -> {
+                  throw new DomainException("error.change.lineAccepted", l.number());
+                });
+      }
+    }
   }
 
   /**
@@ -354,7 +350,7 @@ public class ChangeRequests {
       ChangeProposal proposal,
       QuoteSnapshot quote,
       ChangeRequest request,
-      java.util.Set<Integer> delivered) {
+      java.util.Set<Long> accepted) {
     Currency currency = order.currencyUnit();
     Map<Integer, AgreementContent.Line> byNumber =
         base.lines().stream().collect(Collectors.toMap(AgreementContent.Line::number, l -> l));
@@ -364,7 +360,7 @@ public class ChangeRequests {
     java.time.LocalDate newDate = null;
     for (ChangeProposal.ChangeEdit e : proposal.edits()) {
       switch (e.type()) {
-        case "ADD_LINE" ->
+        case ADD_LINE ->
             added.add(
                 LineContent.of(
                     e.text(),
@@ -374,7 +370,7 @@ public class ChangeRequests {
                     Unit.valueOf(e.unit()),
                     e.unitPrice(),
                     currency));
-        case "MODIFY_LINE" -> {
+        case MODIFY_LINE -> {
           AgreementContent.Line line = byNumber.get(e.line());
           ScopeLine scopeLine = lineOf(order, line.lineId());
           LineContent now = scopeLine.getContent();
@@ -394,13 +390,12 @@ public class ChangeRequests {
                           : e.unitPrice(),
                       currency)));
         }
-        case "REMOVE_LINE" -> removed.add(byNumber.get(e.line()).lineId());
-        case "MOVE_DUE_DATE" -> newDate = e.newDueDate();
-        case "CANCEL_REMAINING" ->
+        case REMOVE_LINE -> removed.add(byNumber.get(e.line()).lineId());
+        case MOVE_DUE_DATE -> newDate = e.newDueDate();
+        case CANCEL_REMAINING ->
             base.lines().stream()
-                .filter(l -> !delivered.contains(l.number()))
+                .filter(l -> !accepted.contains(l.lineId()))
                 .forEach(l -> removed.add(l.lineId()));
-        default -> throw new DomainException("error.change.editType");
       }
     }
     boolean japanese = "ja".equals(order.getLanguage());

@@ -3,42 +3,48 @@ package jp.ishibashi.delivery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import jp.ishibashi.agreement.Agreement;
-import jp.ishibashi.agreement.AgreementContent;
-import jp.ishibashi.agreement.Agreements;
+import java.util.Set;
 import jp.ishibashi.audit.AuditTrail;
-import jp.ishibashi.change.ChangeRequests;
+import jp.ishibashi.change.policy.NonPerformanceTerms;
 import jp.ishibashi.change.policy.PricingPolicies;
-import jp.ishibashi.change.pricing.Edit;
-import jp.ishibashi.change.pricing.PricingInput;
-import jp.ishibashi.change.pricing.PricingService;
 import jp.ishibashi.change.pricing.Progress;
-import jp.ishibashi.change.pricing.Proposal;
-import jp.ishibashi.change.pricing.Quote;
-import jp.ishibashi.escrow.EscrowLedger;
-import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.message.OrderMessages;
 import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.settlement.LineProgress;
+import jp.ishibashi.settlement.Plan;
+import jp.ishibashi.settlement.Settlements;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Tenancy;
+import jp.ishibashi.workorder.Ending;
+import jp.ishibashi.workorder.OrderAction;
+import jp.ishibashi.workorder.OrderChanged;
 import jp.ishibashi.workorder.Party;
-import jp.ishibashi.workorder.Totals;
 import jp.ishibashi.workorder.WorkOrder;
-import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
 
 /**
- * Cancelling a work order. Before funding, either side may cancel at once (the agency alone for
- * a draft). After funding, by the agreed terms: the work already started is paid through the
- * agency's kill fee (the same rule that prices change requests), plus consumption tax, released
- * from escrow, and the rest refunded — each a ledger movement. An engagement of six months or
- * more needs 30 days' notice: the first request records the notice, and the cancellation takes
- * effect on a request made 30 days or more later.
+ * Ending a work order, by its own terms (DESIGN, "The agreement binds"). Before funding either
+ * side cancels at once. After funding it depends on who ends it, and accepted lines always stay
+ * paid:
+ *
+ * <ul>
+ *   <li>the agency terminates: lines in progress are paid the policy's kill fee with tax, the rest
+ *       refunded; an engagement of six months or more needs 30 days' notice (Freelance Act art.
+ *       16), recorded by the first request, and the termination takes effect on a request made 30
+ *       days or more later;
+ *   <li>the subcontractor withdraws: everything not accepted goes back to the agency, no kill fee;
+ *   <li>non-performance: once the due date plus the policy's grace days has passed with lines
+ *       still open, the agency demands delivery by a deadline (催告), posted in the order's thread
+ *       as evidence; if nothing is delivered by then, it ends the order without a kill fee.
+ * </ul>
+ *
+ * A mutual ending with a kill fee is a CANCEL_REMAINING change request instead. While a delivery
+ * is under review nobody ends the order alone (the {@link jp.ishibashi.workorder.Lifecycle}).
  */
 @Stateless
 public class Cancellations {
@@ -47,38 +53,41 @@ public class Cancellations {
   public static final int MAX_REASON = 2000;
   static final String SUBJECT = "WorkOrder";
 
-  /** What a cancellation request did. */
-  public record Outcome(boolean cancelled, LocalDate effectiveFrom, Money paid, Money refunded) {}
+  /** What a request to end the order did. */
+  public record Outcome(
+      boolean cancelled, Ending how, LocalDate effectiveFrom, Money paid, Money refunded) {}
 
   @Inject private Tenancy tenancy;
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
-  @Inject private EscrowLedger escrow;
-  @Inject private PricingService pricing;
+  @Inject private Settlements settlements;
   @Inject private PricingPolicies policies;
-  @Inject private Agreements agreements;
-  @Inject private Fulfilment fulfilment;
+  @Inject private OrderMessages messages;
+  @Inject private jakarta.enterprise.event.Event<OrderChanged> changed;
 
+  /**
+   * The caller's side ends the order the way its state allows: cancels before funding, terminates
+   * (the agency) or withdraws (the subcontractor) after.
+   */
   public Outcome cancel(Actor actor, long orderId, String reason) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = WorkOrders.partyOf(actor, order);
-    String why = Texts.optional(reason, "cancelReason", MAX_REASON);
-    if (why == null) {
-      throw DomainException.at("cancelReason", "error.cancel.reason");
-    }
-    if (order.getStatus() != WorkOrderStatus.FUNDED) {
-      order.markCancelled(clock.now(), why);
-      em.flush();
-      agreements.reconcile(actor, order);
-      audit.record(actor, "WORK_ORDER_CANCELLED", SUBJECT, orderId, "by the " + party + ": " + why);
-      Money zero = Money.zero(order.currencyUnit());
-      return new Outcome(true, clock.today(), zero, zero);
-    }
+    Ending how = order.endingFor(party);
+    order.require(how.action(), party);
+    String why = reason(reason);
     LocalDate today = clock.today();
-    if (order.isLongEngagement()) {
+    Money zero = Money.zero(order.currencyUnit());
+    if (how == Ending.CANCELLED) {
+      order.end(how, party, clock.now(), today, why);
+      em.flush();
+      changed.fire(new OrderChanged(actor, order));
+      audit.record(actor, "WORK_ORDER_CANCELLED", SUBJECT, orderId, "by the " + party + ": " + why);
+      return new Outcome(true, how, today, zero, zero);
+    }
+    if (how == Ending.TERMINATED && order.isLongEngagement()) {
       if (order.getTerminationNoticeOn() == null) {
-        order.giveTerminationNotice(today);
+        order.giveTerminationNotice(party, today);
         em.flush();
         audit.record(
             actor,
@@ -86,62 +95,121 @@ public class Cancellations {
             SUBJECT,
             orderId,
             "by the " + party + "; effective from " + today.plusDays(NOTICE_DAYS) + ": " + why);
-        Money zero = Money.zero(order.currencyUnit());
-        return new Outcome(false, today.plusDays(NOTICE_DAYS), zero, zero);
+        return new Outcome(false, how, today.plusDays(NOTICE_DAYS), zero, zero);
       }
       LocalDate effective = order.getTerminationNoticeOn().plusDays(NOTICE_DAYS);
       if (today.isBefore(effective)) {
         throw new DomainException("error.cancel.notice", effective.toString());
       }
     }
-    Money held = escrow.ledger(actor, orderId).held();
-    Money fees = killFees(actor, em, order);
-    Money pay = fees.compareTo(held) > 0 ? held : fees;
-    order.markCancelled(clock.now(), why);
-    em.flush();
-    audit.record(
-        actor,
-        "WORK_ORDER_CANCELLED",
-        SUBJECT,
-        orderId,
-        "after funding, by the " + party + ": " + why + "; paid for work done " + pay.amount());
-    Ledger ledger = escrow.ledger(actor, orderId);
-    if (pay.isPositive()) {
-      ledger = escrow.release(actor, orderId, pay, "kill fee on cancellation");
-    }
-    Money rest = ledger.held();
-    if (rest.isPositive()) {
-      escrow.refund(actor, orderId, rest, "cancelled: the rest back to the agency");
-    }
-    return new Outcome(true, today, pay, rest);
+    return end(actor, em, order, party, how, why);
   }
 
   /**
-   * The kill fee for the work done, with consumption tax: every line in progress once work
-   * started, none before. Priced by the same calculator as change requests.
+   * The agency demands that the open lines be delivered within the policy's demand days (催告):
+   * refused before the due date plus grace days has passed, and when nothing is open.
    */
-  private Money killFees(Actor actor, EntityManager em, WorkOrder order) {
-    Agreement current =
-        agreements.versionsOf(actor, order).stream()
-            .filter(a -> a.getState() == Agreement.State.SIGNED)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("A funded order has a signed agreement"));
-    AgreementContent content = current.content();
-    Progress progress = order.getStartedAt() == null ? Progress.NOT_STARTED : Progress.IN_PROGRESS;
-    Quote quote =
-        pricing.price(
-            new PricingInput(
-                ChangeRequests.scopeOf(
-                    content,
-                    order.currencyUnit(),
-                    n -> progress,
-                    fulfilment.acceptedLines(actor, order.getId())),
-                new Proposal(List.of(new Edit.CancelRemaining()), "cancellation"),
-                clock.today(),
-                policies.forAgency(actor).policy(),
-                null,
-                false));
-    Money fees = quote.killFees();
-    return fees.plus(fees.times(Totals.CONSUMPTION_TAX_RATE, RoundingMode.DOWN));
+  public WorkOrder demand(Actor actor, long orderId, String note) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
+    Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.DEMAND, party);
+    boolean open =
+        settlements.lines(actor, order, Set.of()).stream()
+            .anyMatch(l -> l.progress() != LineProgress.ACCEPTED);
+    if (!open) {
+      throw new DomainException("error.demand.nothingOpen");
+    }
+    NonPerformanceTerms terms = policies.nonPerformance(actor);
+    order.demand(party, clock.today(), terms.graceDays(), terms.demandDays(), clock.now());
+    em.flush();
+    String deadline = order.getDemandDeadline().toString();
+    String text = Texts.optional(note, "note", MAX_REASON);
+    messages.post(
+        actor,
+        orderId,
+        ("ja".equals(order.getLanguage())
+                ? "【催告】納期を過ぎています。" + deadline + "までに未納の作業項目を納品してください。"
+                    + "期限までに納品がない場合、未納分の契約を解除します（民法541条）。"
+                : "[Demand for performance] The delivery date has passed. Deliver the open lines by "
+                    + deadline
+                    + ". If nothing is delivered by then, the agency may end them (Civil Code"
+                    + " art. 541).")
+            + (text == null ? "" : "\n" + text));
+    audit.record(
+        actor, "PERFORMANCE_DEMANDED", SUBJECT, orderId, "deliver by " + deadline + " (demand)");
+    return order;
+  }
+
+  /**
+   * After a demand's deadline passed with nothing delivered since the demand, the agency ends the
+   * open lines without a kill fee: what is not accepted is refunded.
+   */
+  public Outcome endForNonPerformance(Actor actor, long orderId, String reason) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
+    Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.END_FOR_NON_PERFORMANCE, party);
+    String why = reason(reason);
+    Instant demanded = order.getDemandSentAt();
+    if (demanded != null && deliveredSince(em, orderId, demanded)) {
+      throw new DomainException("error.demand.answered");
+    }
+    return end(actor, em, order, party, Ending.NON_PERFORMANCE, why);
+  }
+
+  private Outcome end(
+      Actor actor, EntityManager em, WorkOrder order, Party party, Ending how, String why) {
+    // Checked before any money moves: a refusal leaves the ledger as it was.
+    order.require(how.action(), party);
+    if (how == Ending.NON_PERFORMANCE
+        && (order.getDemandDeadline() == null || !clock.today().isAfter(order.getDemandDeadline()))) {
+      throw new DomainException(
+          "error.demand.deadlineRuns",
+          order.getDemandDeadline() == null ? "-" : order.getDemandDeadline().toString());
+    }
+    Plan plan =
+        settlements.settleEnding(
+            actor,
+            order,
+            how,
+            Deliveries.underReview(em, order.getId()),
+            policies.forAgency(actor).policy().killFee(Progress.IN_PROGRESS),
+            how + " by the " + party);
+    order.end(how, party, clock.now(), clock.today(), why);
+    em.flush();
+    audit.record(
+        actor,
+        "WORK_ORDER_" + how,
+        SUBJECT,
+        order.getId(),
+        "after funding, by the "
+            + party
+            + ": "
+            + why
+            + "; paid for work done "
+            + plan.release().amount()
+            + ", refunded "
+            + plan.refund().amount());
+    return new Outcome(true, how, clock.today(), plan.release(), plan.refund());
+  }
+
+  private static boolean deliveredSince(EntityManager em, long orderId, Instant since) {
+    return !em.createQuery(
+            "select d.id from Delivery d where d.workOrderId = :order and d.deliveredAt >= :since",
+            Long.class)
+        .setParameter("order", orderId)
+        .setParameter("since", since)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private static String reason(String reason) {
+    String why = Texts.optional(reason, "cancelReason", MAX_REASON);
+    if (why == null) {
+      throw DomainException.at("cancelReason", "error.cancel.reason");
+    }
+    return why;
   }
 }

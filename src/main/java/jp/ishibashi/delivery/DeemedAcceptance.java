@@ -12,13 +12,13 @@ import jp.ishibashi.deadline.DeadlineDue;
 @ApplicationScoped
 public class DeemedAcceptance {
 
-  @Inject private Fulfilment fulfilment;
+  @Inject private Deliveries deliveries;
 
   void onDeadline(@Observes DeadlineDue due) {
-    if (due.is(Fulfilment.REVIEW)) {
-      fulfilment.deemAccepted(due);
-    } else if (due.is(Fulfilment.REVIEW_REMINDER)) {
-      fulfilment.remindReview(due);
+    if (due.is(Deliveries.REVIEW)) {
+      deliveries.deemAccepted(due);
+    } else if (due.is(Deliveries.REVIEW_REMINDER)) {
+      deliveries.remindReview(due);
     }
   }
 }

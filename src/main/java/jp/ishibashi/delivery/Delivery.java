@@ -1,5 +1,6 @@
 package jp.ishibashi.delivery;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,11 +8,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Texts;
@@ -84,11 +89,9 @@ public class Delivery {
   @Column(name = "rejection_reason", length = MAX_REASON)
   private String rejectionReason;
 
-  @Column(name = "rejected_lines", length = 2000)
-  private String rejectedLines;
-
-  @Column(name = "delivered_lines", length = 2000)
-  private String deliveredLines;
+  @OneToMany(mappedBy = "delivery", cascade = CascadeType.ALL)
+  @OrderBy("lineId")
+  private List<DeliveryLine> lines = new ArrayList<>();
 
   @Version private long version;
 
@@ -106,7 +109,7 @@ public class Delivery {
       Instant reviewEndsAt,
       LocalDate agreedPaymentDue,
       String note,
-      List<Integer> lines) {
+      List<Long> lineIds) {
     this.workOrderId = workOrderId;
     this.number = number;
     this.deliveredBy = deliveredBy;
@@ -116,17 +119,17 @@ public class Delivery {
     this.paymentDueOn = paymentDue(agreedPaymentDue, receivedOn);
     this.note = Texts.optional(note, "note", MAX_NOTE);
     this.state = State.SUBMITTED;
-    this.deliveredLines =
-        lines == null
-            ? null
-            : String.join(",", lines.stream().sorted().map(String::valueOf).toList());
+    lineIds.forEach(id -> lines.add(new DeliveryLine(this, id)));
   }
 
-  /** The agreement's line numbers this delivery covers. */
-  public List<Integer> lines() {
-    return deliveredLines == null || deliveredLines.isBlank()
-        ? List.of()
-        : java.util.Arrays.stream(deliveredLines.split(",")).map(Integer::valueOf).toList();
+  /** The ids of the scope lines this delivery covers. */
+  public List<Long> lineIds() {
+    return lines.stream().map(DeliveryLine::getLineId).toList();
+  }
+
+  /** The ids of the lines the rejection named. */
+  public List<Long> faultyLineIds() {
+    return lines.stream().filter(DeliveryLine::isAtFault).map(DeliveryLine::getLineId).toList();
   }
 
   /** Whether the delivery was accepted, by the agency or on silence. */
@@ -147,20 +150,24 @@ public class Delivery {
     decidedBy = by;
   }
 
-  void reject(long by, Instant now, String reason, String lines) {
+  /** Rejected with a reason, naming the delivered lines at fault. */
+  void reject(long by, Instant now, String reason, Collection<Long> faulty) {
     requireOpen();
     String why = Texts.optional(reason, "reason", MAX_REASON);
     if (why == null) {
       throw DomainException.at("reason", "error.delivery.rejectReason");
     }
-    if (lines == null || lines.isBlank()) {
+    if (faulty == null || faulty.isEmpty()) {
       throw DomainException.at("lines", "error.delivery.rejectLines");
     }
+    if (!lineIds().containsAll(faulty)) {
+      throw DomainException.at("lines", "error.delivery.unknownLine");
+    }
+    lines.stream().filter(l -> faulty.contains(l.getLineId())).forEach(DeliveryLine::markAtFault);
     state = State.REJECTED;
     decidedAt = now;
     decidedBy = by;
     rejectionReason = why;
-    rejectedLines = lines;
   }
 
   private void requireOpen() {
@@ -213,11 +220,7 @@ public class Delivery {
     return rejectionReason;
   }
 
-  public String getDeliveredLines() {
-    return deliveredLines;
-  }
-
-  public String getRejectedLines() {
-    return rejectedLines;
+  public List<DeliveryLine> getLines() {
+    return lines;
   }
 }

@@ -18,7 +18,7 @@ import org.flywaydb.core.api.MigrationInfo;
  * Applies the Flyway migrations in {@code db/migration} before anything else touches the
  * database, and answers whether they are all applied (for the readiness check). On PostgreSQL it
  * also applies {@code db/postgresql}: guards that H2 cannot express, such as the trigger that
- * keeps {@code audit_event} append-only.
+ * keeps {@code audit_event} append-only. Java migrations are named here, not found by scanning.
  */
 @Singleton
 @Startup
@@ -41,6 +41,7 @@ public class DatabaseMigrations {
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
             .locations(locations(productName(dataSource)))
+            .javaMigrations(new V13_1__DeliveryLinesById())
             .load();
     var result = flyway.migrate();
     LOG.info(

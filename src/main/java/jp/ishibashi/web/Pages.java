@@ -7,6 +7,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
+import jp.ishibashi.workorder.ActionRefusedException;
+import jp.ishibashi.workorder.OrderAction;
 import org.omnifaces.util.Faces;
 
 /** Messages and responses shared by the portal's page beans. */
@@ -18,8 +20,12 @@ public final class Pages {
 
   /** A text of the messages bundle in the view's language. */
   public static String text(String key, Object... args) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+    return text(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, args);
+  }
+
+  /** A text of the messages bundle in the given language; the key itself when it has none. */
+  public static String text(java.util.Locale locale, String key, Object... args) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
     String pattern;
     try {
       pattern = bundle.getString(key);
@@ -35,7 +41,25 @@ public final class Pages {
 
   /** Shows a refused action's reason at a field (or globally when {@code clientId} is null). */
   public static void error(String clientId, DomainException e) {
-    add(clientId, FacesMessage.SEVERITY_ERROR, text(e.key(), e.args()));
+    String message = text(e.key(), e.args());
+    if (e instanceof ActionRefusedException refused) {
+      message +=
+          " "
+          + allowedNow(FacesContext.getCurrentInstance().getViewRoot().getLocale(), refused.allowed());
+    }
+    add(clientId, FacesMessage.SEVERITY_ERROR, message);
+  }
+
+  /** "Possible now: …", the actions the lifecycle allows the viewer, in the view's language. */
+  public static String allowedNow(java.util.Locale locale, java.util.List<OrderAction> allowed) {
+    return allowed.isEmpty()
+        ? text(locale, "lifecycle.nothingNow")
+        : text(
+            locale,
+            "lifecycle.allowedNow",
+            String.join(
+                text(locale, "lifecycle.separator"),
+                allowed.stream().map(a -> text(locale, "action." + a)).toList()));
   }
 
   public static void error(DomainException e) {

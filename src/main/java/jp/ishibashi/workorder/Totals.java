@@ -18,7 +18,20 @@ public record Totals(Money subtotal, Money tax, Money total) {
   public static Totals of(List<LineContent> lines, Currency currency) {
     Money subtotal =
         lines.stream().map(l -> l.amount(currency)).reduce(Money.zero(currency), Money::plus);
-    Money tax = subtotal.times(CONSUMPTION_TAX_RATE, RoundingMode.DOWN);
+    Money tax = taxOn(subtotal);
     return new Totals(subtotal, tax, subtotal.plus(tax));
+  }
+
+  /**
+   * The consumption tax on an amount, rounded down to the minor unit: the one place the portal
+   * rounds tax, for a document's subtotal, a line paid on acceptance and a kill fee alike.
+   */
+  public static Money taxOn(Money amount) {
+    return amount.times(CONSUMPTION_TAX_RATE, RoundingMode.DOWN);
+  }
+
+  /** The amount with its consumption tax. */
+  public static Money withTax(Money amount) {
+    return amount.plus(taxOn(amount));
   }
 }

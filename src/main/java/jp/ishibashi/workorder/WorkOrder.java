@@ -39,6 +39,11 @@ import org.eclipse.persistence.annotations.MultitenantType;
  * still revise the terms, which the subcontractor then accepts; each scope line is proposed,
  * countered and accepted on its own (see {@link ScopeLine}). When the terms and every remaining
  * line are accepted by both sides the order is AGREED; any later edit reopens it.
+ *
+ * <p>Whether an action is possible is decided by one table, {@link Lifecycle}: every method that
+ * changes the order asks it first ({@link #require}), and pages and the API show {@link
+ * #allowedActions}. After both signatures the agreed content never changes in place: an accepted,
+ * priced change request ({@link #applyChange}) makes the next version, which both sign again.
  */
 @Entity
 @Table(name = "work_order")
@@ -152,6 +157,19 @@ public class WorkOrder {
   @Column(name = "termination_notice_on")
   private LocalDate terminationNoticeOn;
 
+  @Column(name = "amendment_pending", nullable = false)
+  private boolean amendmentPending;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "ended_by", length = 20)
+  private Ending endedBy;
+
+  @Column(name = "demand_sent_at")
+  private Instant demandSentAt;
+
+  @Column(name = "demand_deadline")
+  private LocalDate demandDeadline;
+
   @OneToMany(mappedBy = "workOrder", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("sortOrder")
   private List<ScopeLine> lines = new ArrayList<>();
@@ -179,6 +197,7 @@ public class WorkOrder {
    * @param today the agency's current date, to refuse dates in the past
    */
   void revise(Terms terms, UserAccount subcontractor, LocalDate today) {
+    require(OrderAction.EDIT_TERMS, Party.AGENCY);
     String newTitle = Texts.required(terms.title(), "title", MAX_TITLE);
     String newDescription = Texts.optional(terms.description(), "description", MAX_DESCRIPTION);
     String newLanguage = terms.language() == null ? "ja" : terms.language();
@@ -281,9 +300,7 @@ public class WorkOrder {
 
   /** Sends the draft to the subcontractor; refused, with what is missing, until complete. */
   void send(Instant now) {
-    if (status != WorkOrderStatus.DRAFT) {
-      throw new DomainException("error.workOrder.alreadySent");
-    }
+    require(OrderAction.SEND, Party.AGENCY);
     List<String> missing = missingTerms();
     if (!missing.isEmpty()) {
       throw new MissingTermsException(missing);
@@ -295,10 +312,7 @@ public class WorkOrder {
 
   /** The subcontractor accepts the current terms. */
   void acceptTerms(Party by, Instant now) {
-    requireNegotiable();
-    if (by != Party.SUBCONTRACTOR) {
-      throw new DomainException("error.workOrder.termsBySubcontractor");
-    }
+    require(OrderAction.ACCEPT_TERMS, by);
     if (termsState == TermsState.ACCEPTED) {
       throw new DomainException("error.workOrder.termsAlreadyAccepted");
     }
@@ -308,7 +322,7 @@ public class WorkOrder {
 
   /** Adds a line proposed by one side; in a draft only the agency writes lines. */
   ScopeLine addLine(LineContent content, Party by) {
-    requireEditableBy(by);
+    require(OrderAction.EDIT_LINES, by);
     int next = lines.stream().mapToInt(ScopeLine::getSortOrder).max().orElse(0) + 1;
     ScopeLine line = new ScopeLine(this, next, content, by);
     lines.add(line);
@@ -317,14 +331,14 @@ public class WorkOrder {
   }
 
   ScopeLine.Action editLine(ScopeLine line, LineContent content, Party by) {
-    requireEditableBy(by);
+    require(OrderAction.EDIT_LINES, by);
     ScopeLine.Action action = line.edit(content, by);
     reconsider(null);
     return action;
   }
 
   ScopeLine.Action acceptLine(ScopeLine line, Party by, Instant now) {
-    requireNegotiable();
+    require(OrderAction.ANSWER_LINES, by);
     ScopeLine.Action action = line.accept(by);
     reconsider(now);
     return action;
@@ -335,7 +349,7 @@ public class WorkOrder {
    * proposes the removal and the other side answers.
    */
   ScopeLine.Action removeLine(ScopeLine line, Party by) {
-    requireEditableBy(by);
+    require(OrderAction.EDIT_LINES, by);
     if (status == WorkOrderStatus.DRAFT) {
       lines.remove(line);
       return null;
@@ -346,7 +360,7 @@ public class WorkOrder {
   }
 
   ScopeLine.Action keepLine(ScopeLine line, Party by) {
-    requireNegotiable();
+    require(OrderAction.ANSWER_LINES, by);
     ScopeLine.Action action = line.keep(by);
     reconsider(null);
     return action;
@@ -354,8 +368,9 @@ public class WorkOrder {
 
   /** Moves a line one place up or down; the order of lines is not negotiated. */
   void moveLine(ScopeLine line, int direction, Party by) {
-    if (by != Party.AGENCY || !isOpen()) {
-      throw new DomainException("error.workOrder.notEditable");
+    require(OrderAction.EDIT_LINES, by);
+    if (by != Party.AGENCY) {
+      throw new DomainException("error.delivery.agencyOnly");
     }
     int index = lines.indexOf(line);
     int target = index + Integer.signum(direction);
@@ -370,26 +385,25 @@ public class WorkOrder {
     lines.set(index, other);
   }
 
-  private void requireEditableBy(Party by) {
-    if (!isOpen()) {
-      throw new DomainException("error.workOrder.notEditable");
-    }
-    if (status == WorkOrderStatus.DRAFT && by != Party.AGENCY) {
-      throw new DomainException("error.workOrder.notEditable");
-    }
+  /** What the side may do now, by the {@link Lifecycle} table. */
+  public java.util.Set<OrderAction> allowedActions(Party party) {
+    return Lifecycle.allowed(status, amendmentPending, party);
   }
 
-  private void requireNegotiable() {
-    if (status != WorkOrderStatus.NEGOTIATING && status != WorkOrderStatus.AGREED) {
-      throw new DomainException("error.workOrder.notNegotiating");
-    }
+  /** Whether the side may do the action now. */
+  public boolean allows(OrderAction action, Party party) {
+    return allowedActions(party).contains(action);
   }
 
-  /** Open for changes: a draft, or a sent order not yet signed. */
-  public boolean isOpen() {
-    return status == WorkOrderStatus.DRAFT
-        || status == WorkOrderStatus.NEGOTIATING
-        || status == WorkOrderStatus.AGREED;
+  /**
+   * Refuses the action unless the table allows it to the side now: the refusal names the reason
+   * and what the side may do instead. Nothing has changed when it throws.
+   */
+  public void require(OrderAction action, Party party) {
+    if (!allows(action, party)) {
+      throw new ActionRefusedException(
+          Lifecycle.refusal(action, status, amendmentPending, party), allowedActions(party));
+    }
   }
 
   /** AGREED when the terms and every remaining line are accepted; NEGOTIATING otherwise. */
@@ -411,8 +425,15 @@ public class WorkOrder {
     }
   }
 
-  /** Both parties signed the frozen agreement; from now on only change requests alter it. */
+  /**
+   * A version's signatures are complete: the first version makes the order SIGNED (from now on
+   * only change requests alter it); an amendment's lets work and payment go on.
+   */
   public void markSigned(Instant now) {
+    if (amendmentPending) {
+      amendmentPending = false;
+      return;
+    }
     if (status != WorkOrderStatus.AGREED) {
       throw new DomainException("error.agreement.notAgreed");
     }
@@ -423,15 +444,14 @@ public class WorkOrder {
   /**
    * Applies an accepted change request to a signed order: new lines agreed as they are, changed
    * lines' new content, removed lines, and a moved delivery date (the payment due date moves by
-   * as many days, so the gap both agreed stays). The order stays SIGNED; the amended agreement
-   * is frozen for both to sign.
+   * as many days, so the gap both agreed stays). The order stays where it is, with the amendment
+   * awaiting both signatures; each line keeps its id through every amendment.
    *
+   * @param by the side that accepted the change
    * @return the lines added, in order
    */
-  List<ScopeLine> applyChange(AcceptedChange change) {
-    if (!status.isUnderContract()) {
-      throw new DomainException("error.change.notSigned");
-    }
+  List<ScopeLine> applyChange(AcceptedChange change, Party by) {
+    require(OrderAction.CHANGE, by);
     for (AcceptedChange.Modified m : change.modified()) {
       line(m.lineId()).amend(m.content());
     }
@@ -446,12 +466,14 @@ public class WorkOrder {
       added.add(line);
     }
     if (change.newDeliveryDate() != null && !change.newDeliveryDate().equals(deliveryDate)) {
-      long shift = java.time.temporal.ChronoUnit.DAYS.between(deliveryDate, change.newDeliveryDate());
+      long shift =
+          java.time.temporal.ChronoUnit.DAYS.between(deliveryDate, change.newDeliveryDate());
       deliveryDate = change.newDeliveryDate();
       if (paymentDueDate != null) {
         paymentDueDate = paymentDueDate.plusDays(shift);
       }
     }
+    amendmentPending = true;
     return added;
   }
 
@@ -462,42 +484,24 @@ public class WorkOrder {
         .orElseThrow(() -> new DomainException("error.change.lineNotFound", lineId));
   }
 
-  /** The escrow is funded: work may start. Refused unless the order is signed and unfunded. */
-  public void markFunded(Instant now) {
-    if (status == WorkOrderStatus.CANCELLED) {
-      throw new DomainException("error.funding.cancelled");
-    }
-    if (status == WorkOrderStatus.FUNDED
-        || status == WorkOrderStatus.DELIVERED
-        || status == WorkOrderStatus.ACCEPTED
-        || status == WorkOrderStatus.PAID) {
-      throw new DomainException("error.funding.alreadyFunded");
-    }
-    if (status != WorkOrderStatus.SIGNED) {
-      throw new DomainException("error.funding.notSigned");
-    }
+  /** The escrow is funded: work may start. */
+  public void markFunded(Party by, Instant now) {
+    require(OrderAction.FUND, by);
     status = WorkOrderStatus.FUNDED;
     fundedAt = now;
   }
 
   /** The subcontractor records that work started; refused before funding. */
-  public void markStarted(Instant now) {
-    if (status != WorkOrderStatus.FUNDED) {
-      throw new DomainException("error.delivery.notFunded");
-    }
+  public void markStarted(Party by, Instant now) {
+    require(OrderAction.START, by);
     if (startedAt == null) {
       startedAt = now;
     }
   }
 
   /** Delivered; refused before funding, and while a delivery is under review. */
-  public void markDelivered(Instant now) {
-    if (status == WorkOrderStatus.DELIVERED) {
-      throw new DomainException("error.delivery.underReview");
-    }
-    if (status != WorkOrderStatus.FUNDED) {
-      throw new DomainException("error.delivery.notFunded");
-    }
+  public void markDelivered(Party by, Instant now) {
+    require(OrderAction.DELIVER, by);
     status = WorkOrderStatus.DELIVERED;
     deliveredAt = now;
     if (startedAt == null) {
@@ -505,38 +509,26 @@ public class WorkOrder {
     }
   }
 
-  /** The delivery is accepted, by the agency or deemed on silence; then the escrow is released. */
-  public void markAccepted(Instant now) {
-    if (status != WorkOrderStatus.DELIVERED) {
-      throw new DomainException("error.delivery.nothingToReview");
-    }
-    status = WorkOrderStatus.ACCEPTED;
+  /**
+   * The delivery under review was accepted, by the agency or deemed on silence (the portal acts
+   * on the agency's side). When every line is now accepted the order is PAID; otherwise it goes
+   * back to FUNDED for the rest.
+   */
+  public void markReviewed(Party by, boolean everyLineAccepted, Instant now) {
+    require(OrderAction.REVIEW, by);
     acceptedAt = now;
-  }
-
-  /** Part of the order was accepted and paid; the rest is still to be delivered. */
-  public void partlyAccepted() {
-    if (status != WorkOrderStatus.DELIVERED) {
-      throw new DomainException("error.delivery.nothingToReview");
-    }
-    status = WorkOrderStatus.FUNDED;
     deliveredAt = null;
-  }
-
-  /** The escrow was released to the subcontractor. */
-  public void markPaid(Instant now) {
-    if (status != WorkOrderStatus.ACCEPTED) {
-      throw new IllegalStateException("Paid before accepted");
+    if (everyLineAccepted) {
+      status = WorkOrderStatus.PAID;
+      paidAt = now;
+    } else {
+      status = WorkOrderStatus.FUNDED;
     }
-    status = WorkOrderStatus.PAID;
-    paidAt = now;
   }
 
   /** The delivery was rejected: back to work, still funded. */
-  public void reopenForRework() {
-    if (status != WorkOrderStatus.DELIVERED) {
-      throw new DomainException("error.delivery.nothingToReview");
-    }
+  public void reopenForRework(Party by) {
+    require(OrderAction.REVIEW, by);
     status = WorkOrderStatus.FUNDED;
     deliveredAt = null;
   }
@@ -551,24 +543,63 @@ public class WorkOrder {
     return from != null && deliveryDate != null && !from.plusMonths(6).isAfter(deliveryDate);
   }
 
-  /** Records the notice of termination given on a day; the first notice counts. */
-  public void giveTerminationNotice(LocalDate on) {
+  /** Records the agency's notice of termination given on a day; the first notice counts. */
+  public void giveTerminationNotice(Party by, LocalDate on) {
+    require(OrderAction.TERMINATE, by);
     if (terminationNoticeOn == null) {
       terminationNoticeOn = on;
     }
   }
 
-  /** Cancelled, for the reason given; refused once delivered, finished or cancelled. */
-  public void markCancelled(Instant now, String reason) {
-    switch (status) {
-      case DELIVERED -> throw new DomainException("error.cancel.underReview");
-      case ACCEPTED, PAID -> throw new DomainException("error.cancel.finished");
-      case CANCELLED -> throw new DomainException("error.cancel.already");
-      default -> {}
+  /**
+   * The first day the agency may demand performance (催告): the delivery date plus the policy's
+   * grace days, passed.
+   */
+  public LocalDate demandPossibleFrom(int graceDays) {
+    return deliveryDate == null ? null : deliveryDate.plusDays(graceDays + 1L);
+  }
+
+  /**
+   * The agency demands that the overdue lines be delivered within the given days. Refused before
+   * the due date plus grace days has passed, and while an earlier demand's deadline runs.
+   */
+  public void demand(Party by, LocalDate today, int graceDays, int demandDays, Instant now) {
+    require(OrderAction.DEMAND, by);
+    LocalDate from = demandPossibleFrom(graceDays);
+    if (from == null || today.isBefore(from)) {
+      throw new DomainException("error.demand.tooEarly", String.valueOf(from));
+    }
+    if (demandDeadline != null && !today.isAfter(demandDeadline)) {
+      throw new DomainException("error.demand.pending", demandDeadline.toString());
+    }
+    demandSentAt = now;
+    demandDeadline = today.plusDays(demandDays);
+  }
+
+  /**
+   * Ends the order, as the table allows the side: before funding a plain cancellation; after
+   * funding the agency's termination, the subcontractor's withdrawal, or the agency's ending for
+   * non-performance once a demand's deadline has passed with nothing delivered since.
+   */
+  public void end(Ending how, Party by, Instant now, LocalDate today, String reason) {
+    require(how.action(), by);
+    if (how == Ending.NON_PERFORMANCE
+        && (demandDeadline == null || !today.isAfter(demandDeadline))) {
+      throw new DomainException(
+          "error.demand.deadlineRuns", demandDeadline == null ? "-" : demandDeadline.toString());
     }
     status = WorkOrderStatus.CANCELLED;
+    endedBy = how;
     cancelledAt = now;
     cancelReason = reason;
+  }
+
+  /** How one side may end the order now: cancel before funding, terminate or withdraw after. */
+  public Ending endingFor(Party party) {
+    if (status == WorkOrderStatus.FUNDED || status == WorkOrderStatus.DELIVERED) {
+      return party == Party.AGENCY ? Ending.TERMINATED : Ending.WITHDRAWN;
+    }
+    return Ending.CANCELLED;
   }
 
   /** Whether the given side has something to answer: terms or lines. */
@@ -713,6 +744,24 @@ public class WorkOrder {
 
   public LocalDate getTerminationNoticeOn() {
     return terminationNoticeOn;
+  }
+
+  /** Whether an accepted change awaits both signatures on its amendment. */
+  public boolean isAmendmentPending() {
+    return amendmentPending;
+  }
+
+  /** How a cancelled order ended; null while it runs. */
+  public Ending getEndedBy() {
+    return endedBy;
+  }
+
+  public Instant getDemandSentAt() {
+    return demandSentAt;
+  }
+
+  public LocalDate getDemandDeadline() {
+    return demandDeadline;
   }
 
   public List<ScopeLine> getLines() {

@@ -14,11 +14,16 @@ public enum WorkOrderStatus {
   FUNDED,
   /** The subcontractor delivered (納品); the agency reviews it (検収) within the review period. */
   DELIVERED,
-  /** Accepted by the agency, or deemed accepted when the review period passed in silence. */
-  ACCEPTED,
-  /** The escrow was released to the subcontractor. */
+  /**
+   * Every line accepted (by the agency, or deemed on silence) and the escrow released to the
+   * subcontractor: the agreement's total with tax, to the yen. Terminal.
+   */
   PAID,
-  /** Cancelled: before funding by either side; after funding by the agreed terms. */
+  /**
+   * Ended before it was paid in full: cancelled before funding, or after funding terminated by the
+   * agency, withdrawn by the subcontractor or ended for non-performance (see {@link Ending}).
+   * Terminal; nothing is held.
+   */
   CANCELLED;
 
   /** Signed and not yet finished: change requests may be proposed. */

@@ -1,8 +1,7 @@
 package jp.ishibashi.workorder;
 
-import jp.ishibashi.notification.OrderNotices;
-import jp.ishibashi.notification.NotificationKind;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.ishibashi.account.Engagement;
 import jp.ishibashi.account.UserAccount;
-import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.ConflictException;
@@ -40,8 +38,8 @@ public class WorkOrders {
   @Inject private Tenancy tenancy;
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
-  @Inject private Agreements agreements;
-  @Inject private OrderNotices notices;
+  @Inject private Event<OrderChanged> changed;
+  @Inject private Event<NegotiationEvent> negotiation;
 
   public WorkOrder create(Actor actor, Terms terms) {
     requireAgency(actor);
@@ -62,7 +60,7 @@ public class WorkOrders {
     order.revise(terms, subcontractor(em, terms.subcontractorId()), today());
     flush(em);
     audit.record(actor, "TERMS_REVISED", SUBJECT, orderId, order.getTitle());
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
     return order;
   }
 
@@ -74,7 +72,8 @@ public class WorkOrders {
     order.send(clock.now());
     flush(em);
     audit.record(actor, "WORK_ORDER_SENT", SUBJECT, orderId, order.getNumber());
-    notices.to(actor, order, Party.SUBCONTRACTOR, NotificationKind.ORDER_SENT);
+    negotiation.fire(
+        new NegotiationEvent(actor, order, Party.AGENCY, NegotiationEvent.Type.SENT, 0));
     return order;
   }
 
@@ -84,7 +83,7 @@ public class WorkOrders {
     order.acceptTerms(partyOf(actor, order), clock.now());
     flush(em);
     audit.record(actor, "TERMS_ACCEPTED", SUBJECT, orderId, status(order));
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
     return order;
   }
 
@@ -97,7 +96,7 @@ public class WorkOrders {
     flush(em);
     revision(em, actor, line, ScopeLine.Action.PROPOSED, party);
     audit.record(actor, "LINE_PROPOSED", SUBJECT, orderId, describe(line) + status(order));
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
     return line;
   }
 
@@ -117,14 +116,15 @@ public class WorkOrders {
         orderId,
         describe(line) + " " + line.getContent().changedFrom(before) + status(order));
     if (action == ScopeLine.Action.COUNTERED) {
-      notices.toOtherSide(
-          actor,
-          order,
-          party,
-          NotificationKind.LINE_COUNTERED,
-          String.valueOf(order.getLines().indexOf(line) + 1));
+      negotiation.fire(
+          new NegotiationEvent(
+              actor,
+              order,
+              party,
+              NegotiationEvent.Type.LINE_COUNTERED,
+              order.getLines().indexOf(line) + 1));
     }
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
     return line;
   }
 
@@ -140,6 +140,7 @@ public class WorkOrders {
     Party party = partyOf(actor, order);
     ScopeLine line = line(order, lineId, version);
     String described = describe(line);
+    order.require(OrderAction.EDIT_LINES, party);
     if (order.getStatus() == WorkOrderStatus.DRAFT) {
       // A draft's line goes with its history. The history goes first: it refers to the line,
       // and once the order lets go of the line, the next flush (which the bulk delete would
@@ -158,7 +159,7 @@ public class WorkOrders {
     flush(em);
     revision(em, actor, line, action, party);
     audit.record(actor, "LINE_" + action, SUBJECT, orderId, described + status(order));
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
   }
 
   /** Refuses a proposed removal: the line stays, proposed again by the refusing side. */
@@ -182,7 +183,7 @@ public class WorkOrders {
     flush(em);
     revision(em, actor, line, action, party);
     audit.record(actor, "LINE_" + action, SUBJECT, orderId, describe(line) + status(order));
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
     return line;
   }
 
@@ -196,7 +197,7 @@ public class WorkOrders {
             .orElseThrow(NotFoundException::new);
     order.moveLine(line, direction, partyOf(actor, order));
     flush(em);
-    agreements.reconcile(actor, order);
+    changed.fire(new OrderChanged(actor, order));
   }
 
   /**
@@ -204,9 +205,9 @@ public class WorkOrders {
    * this transaction: the lines change as the change says, each with an AMENDED revision.
    */
   public void applyChange(Actor actor, WorkOrder order, AcceptedChange change) {
-    partyOf(actor, order);
+    Party party = partyOf(actor, order);
     EntityManager em = tenancy.em(actor);
-    List<ScopeLine> added = order.applyChange(change);
+    List<ScopeLine> added = order.applyChange(change, party);
     added.forEach(em::persist);
     flush(em);
     java.util.Set<Long> touched = new java.util.HashSet<>(change.removed());
@@ -214,13 +215,13 @@ public class WorkOrders {
     added.forEach(l -> touched.add(l.getId()));
     for (ScopeLine line : order.getLines()) {
       if (touched.contains(line.getId())) {
-        revision(em, actor, line, ScopeLine.Action.AMENDED, change.proposedBy());
+        revision(em, actor, line, ScopeLine.Action.AMENDED, party);
       }
     }
   }
 
   /**
-   * The order, the viewer's side, every line's history and the agreement versions, in a fixed
+   * The order, the viewer's side and its allowed actions, and every line's history, in a fixed
    * number of queries.
    */
   public WorkOrderView view(Actor actor, long orderId) {
@@ -239,8 +240,7 @@ public class WorkOrders {
                 Collectors.groupingBy(
                     LineRevision::getLineId, LinkedHashMap::new, Collectors.toList()));
     String agencyName = em.find(Agency.class, actor.tenantId()).getName();
-    return new WorkOrderView(
-        order, party, agencyName, history, agreements.versionsOf(actor, order));
+    return new WorkOrderView(order, party, agencyName, history);
   }
 
   /** One page of the orders the actor may see, with the search's filters and sort. */
@@ -337,9 +337,12 @@ public class WorkOrders {
     return order;
   }
 
-  /** The actor's side of the order; a 404 for anyone who is not a party to it. */
+  /**
+   * The actor's side of the order; a 404 for anyone who is not a party to it. The portal itself
+   * (deemed acceptance, deadlines) acts on the agency's side, in the order's own agency.
+   */
   public static Party partyOf(Actor actor, WorkOrder order) {
-    if (actor.isAgencyMember()) {
+    if (actor.isAgencyMember() || actor.isSystem()) {
       return Party.AGENCY;
     }
     if (actor.isSubcontractor()

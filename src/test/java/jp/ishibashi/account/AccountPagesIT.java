@@ -6,7 +6,7 @@ import java.util.UUID;
 import jp.ishibashi.Browser;
 import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;

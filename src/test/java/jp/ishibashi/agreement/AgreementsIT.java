@@ -27,7 +27,7 @@ import jp.ishibashi.TestOrders;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.audit.AuditEvent;
 import jp.ishibashi.audit.AuditTrail;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;

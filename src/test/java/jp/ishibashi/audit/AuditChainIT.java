@@ -35,7 +35,7 @@ import jp.ishibashi.account.Invitations;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.account.Workplace;
 import jp.ishibashi.audit.ChainVerification.Reason;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import jp.ishibashi.platform.PortalDataSource;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;

@@ -21,7 +21,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import jp.ishibashi.ApiClient;
 import jp.ishibashi.Deployments;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import jp.ishibashi.Poppler;

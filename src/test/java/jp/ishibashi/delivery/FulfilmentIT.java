@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import jp.ishibashi.ApiClient;
 import jp.ishibashi.Deployments;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import jp.ishibashi.Race;
@@ -64,7 +64,10 @@ class FulfilmentIT {
         ApiClient.Reply.class);
   }
 
-  @Inject Fulfilment fulfilment;
+  @Inject Funding funding;
+  @Inject Deliveries fulfilment;
+  @Inject jp.ishibashi.settlement.Settlements settlements;
+  @Inject jp.ishibashi.workorder.WorkOrders workOrders;
   @Inject Cancellations cancellations;
   @Inject EscrowLedger escrow;
   @Inject TestOrders orders;
@@ -72,6 +75,7 @@ class FulfilmentIT {
   @Inject PortalClock clock;
   @Inject AuditTrail audit;
   @Inject ChangeRequests changes;
+  @Inject jp.ishibashi.message.OrderMessages messages;
   @Inject UserTransaction tx;
   @ArquillianResource java.net.URL base;
 
@@ -85,15 +89,15 @@ class FulfilmentIT {
     assertKey("error.delivery.notFunded", () -> fulfilment.start(p.sub(), id));
     assertKey("error.delivery.notFunded", () -> fulfilment.deliver(p.sub(), id, "納品"));
     assertKey("error.delivery.subcontractorOnly", () -> fulfilment.deliver(p.agency(), id, "納品"));
-    assertKey("error.delivery.agencyOnly", () -> fulfilment.fund(p.sub(), id, "入金-1"));
-    assertKey("error.field.required", () -> fulfilment.fund(p.agency(), id, " "));
+    assertKey("error.delivery.agencyOnly", () -> funding.fund(p.sub(), id, "入金-1"));
+    assertKey("error.field.required", () -> funding.fund(p.agency(), id, " "));
     assertEquals(WorkOrderStatus.SIGNED, orders.view(p.agency(), id).getStatus());
     assertTrue(escrow.ledger(p.agency(), id).isEmpty());
 
-    fulfilment.fund(p.agency(), id, "入金-1");
+    funding.fund(p.agency(), id, "入金-1");
     Ledger funded = escrow.ledger(p.sub(), id);
     assertEquals(new BigDecimal("220000"), funded.held().amount());
-    assertKey("error.funding.alreadyFunded", () -> fulfilment.fund(p.agency(), id, "入金-2"));
+    assertKey("error.funding.alreadyFunded", () -> funding.fund(p.agency(), id, "入金-2"));
 
     fulfilment.start(p.sub(), id);
     Delivery delivery = fulfilment.deliver(p.sub(), id, "納品します");
@@ -102,10 +106,13 @@ class FulfilmentIT {
     assertTrue(!delivery.getPaymentDueOn().isAfter(delivery.getReceivedOn().plusDays(60)));
     assertKey("error.delivery.underReview", () -> fulfilment.deliver(p.sub(), id, "もう一度"));
 
-    assertKey("error.delivery.rejectReason", () -> fulfilment.reject(p.agency(), id, " ", List.of(1)));
+    long first = lineId(p, id, 0);
+    long second = lineId(p, id, 1);
+    assertKey("error.delivery.rejectReason", () -> fulfilment.reject(p.agency(), id, " ", List.of(first)));
     assertKey("error.delivery.rejectLines", () -> fulfilment.reject(p.agency(), id, "崩れ", List.of()));
-    assertKey("error.delivery.unknownLine", () -> fulfilment.reject(p.agency(), id, "崩れ", List.of(9)));
-    fulfilment.reject(p.agency(), id, "レイアウトが崩れています", List.of(2));
+    assertKey("error.delivery.unknownLine", () -> fulfilment.reject(p.agency(), id, "崩れ", List.of(-9L)));
+    fulfilment.reject(p.agency(), id, "レイアウトが崩れています", List.of(second));
+    assertEquals(List.of(second), fulfilment.deliveries(p.agency(), id).get(0).faultyLineIds());
     assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus());
 
     fulfilment.deliver(p.sub(), id, "修正しました");
@@ -114,7 +121,7 @@ class FulfilmentIT {
     Ledger paid = escrow.ledger(p.agency(), id);
     assertEquals(0, paid.held().amount().signum());
     assertEquals(paid.deposited(), paid.released());
-    assertKey("error.delivery.nothingToReview", () -> fulfilment.accept(p.agency(), id));
+    assertKey("error.lifecycle.paid", () -> fulfilment.accept(p.agency(), id));
     List<Delivery> deliveries = fulfilment.deliveries(p.sub(), id);
     assertEquals(
         List.of(Delivery.State.ACCEPTED, Delivery.State.REJECTED),
@@ -126,7 +133,7 @@ class FulfilmentIT {
   void anAmendmentThatAddsWorkNeedsItsExtraEscrowBeforeDelivery() {
     Parties p = orders.parties("株式会社追加仮払い", "追加 二郎");
     long id = orders.signed(p, 30, "ロゴ").getId();
-    fulfilment.fund(p.agency(), id, "入金-1");
+    funding.fund(p.agency(), id, "入金-1");
     ChangeRequest r =
         changes.propose(
             p.agency(),
@@ -136,10 +143,10 @@ class FulfilmentIT {
                 List.of(ChangeProposal.ChangeEdit.addLine("名刺", "AI", "確認", BigDecimal.ONE, Unit.ITEM, new BigDecimal("50000")))));
     changes.accept(p.sub(), id, r.getId());
     orders.signPending(p, id);
-    assertEquals(new BigDecimal("55000"), fulfilment.extraDue(p.agency(), orders.view(p.agency(), id)).amount());
+    assertEquals(new BigDecimal("55000"), funding.extraDue(p.agency(), orders.view(p.agency(), id)).amount());
     assertKey("error.delivery.extraEscrow", () -> fulfilment.deliver(p.sub(), id, "納品"));
-    fulfilment.fundExtra(p.agency(), id, "入金-2");
-    assertKey("error.funding.nothingDue", () -> fulfilment.fundExtra(p.agency(), id, "入金-3"));
+    funding.fundExtra(p.agency(), id, "入金-2");
+    assertKey("error.funding.nothingDue", () -> funding.fundExtra(p.agency(), id, "入金-3"));
     fulfilment.deliver(p.sub(), id, "納品");
     assertEquals(WorkOrderStatus.DELIVERED, orders.view(p.agency(), id).getStatus());
   }
@@ -150,7 +157,7 @@ class FulfilmentIT {
     Parties p = orders.parties("株式会社添付", "添付 七郎");
     Parties other = orders.parties("株式会社他社添付", "他社 八郎");
     long id = orders.signed(p, 30, "パンフレット").getId();
-    fulfilment.fund(p.agency(), id, "入金-1");
+    funding.fund(p.agency(), id, "入金-1");
     byte[] pdf = "%PDF-1.7 納品物".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] tooLarge = new byte[(int) fulfilment.attachmentMaxBytes() + 1];
     System.arraycopy(pdf, 0, tooLarge, 0, 5);
@@ -161,7 +168,7 @@ class FulfilmentIT {
     assertTrue(fulfilment.deliveries(p.sub(), id).isEmpty());
 
     fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("パンフレット.pdf", pdf)), null);
-    List<Fulfilment.AttachmentInfo> files = fulfilment.attachments(p.agency(), id);
+    List<Deliveries.AttachmentInfo> files = fulfilment.attachments(p.agency(), id);
     assertEquals(1, files.size());
     assertEquals("パンフレット.pdf", files.get(0).fileName());
     long fileId = files.get(0).id();
@@ -177,20 +184,22 @@ class FulfilmentIT {
   void chosenLinesAreDeliveredAcceptedAndPaidOneByOne() {
     Parties p = orders.parties("株式会社分納", "分納 十一郎");
     long id = orders.signed(p, 30, "トップページ", "下層ページ").getId();
-    fulfilment.fund(p.agency(), id, "入金-1");
-    assertKey("error.delivery.unknownLine", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(), List.of(3)));
+    funding.fund(p.agency(), id, "入金-1");
+    long top = lineId(p, id, 0);
+    long lower = lineId(p, id, 1);
+    assertKey("error.delivery.unknownLine", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(), List.of(-3L)));
 
-    Delivery first = fulfilment.deliver(p.sub(), id, "トップページのみ", List.of(), List.of(1));
-    assertEquals(List.of(1), first.lines());
+    Delivery first = fulfilment.deliver(p.sub(), id, "トップページのみ", List.of(), List.of(top));
+    assertEquals(List.of(top), first.lineIds());
     fulfilment.accept(p.agency(), id);
     assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus());
     Ledger partly = escrow.ledger(p.sub(), id);
     assertEquals(new BigDecimal("110000"), partly.released().amount());
     assertEquals(new BigDecimal("110000"), partly.held().amount());
-    assertKey("error.delivery.lineAccepted", () -> fulfilment.deliver(p.sub(), id, "もう一度", List.of(), List.of(1)));
+    assertKey("error.delivery.lineAccepted", () -> fulfilment.deliver(p.sub(), id, "もう一度", List.of(), List.of(top)));
 
     Delivery rest = fulfilment.deliver(p.sub(), id, "残り", List.of(), null);
-    assertEquals(List.of(2), rest.lines());
+    assertEquals(List.of(lower), rest.lineIds());
     fulfilment.accept(p.agency(), id);
     assertEquals(WorkOrderStatus.PAID, orders.view(p.agency(), id).getStatus());
     Ledger paid = escrow.ledger(p.sub(), id);
@@ -205,7 +214,7 @@ class FulfilmentIT {
     Actor bystander = TestOrders.subcontractor(orders.join(p.agency(), "無関係 五郎"), p.agency());
     long id = orders.signed(p, 30, "バナー").getId();
     for (Actor stranger : List.of(other.agency(), other.sub(), bystander)) {
-      assertThrows(NotFoundException.class, () -> fulfilment.fund(stranger, id, "入金"));
+      assertThrows(NotFoundException.class, () -> funding.fund(stranger, id, "入金"));
       assertThrows(NotFoundException.class, () -> fulfilment.deliver(stranger, id, "納品"));
       assertThrows(NotFoundException.class, () -> fulfilment.accept(stranger, id));
       assertThrows(NotFoundException.class, () -> fulfilment.deliveries(stranger, id));
@@ -225,8 +234,13 @@ class FulfilmentIT {
     String base = "work-orders/" + id + "/fulfilment/";
 
     ApiClient.Reply early = tanaka.post(base + "deliveries", "{\"note\":\"納品\"}");
-    assertEquals(400, early.status(), early.toString());
+    assertEquals(409, early.status(), early.toString());
     assertEquals("error.delivery.notFunded", early.json().getString("key"));
+    assertEquals(
+        List.of("CHANGE", "CANCEL"),
+        early.json().getJsonArray("allowedActions").getValuesAs(jakarta.json.JsonString.class).stream()
+            .map(jakarta.json.JsonString::getString)
+            .toList());
     assertEquals(404, aoba.post(base + "escrow/fund", "{\"reference\":\"x\"}").status());
     assertEquals(404, aoba.get(base + "escrow").status());
 
@@ -305,19 +319,19 @@ class FulfilmentIT {
     assertKey("error.cancel.reason", () -> cancellations.cancel(p.sub(), unfunded, " "));
     assertTrue(cancellations.cancel(p.sub(), unfunded, "体調不良のため").cancelled());
     assertEquals(WorkOrderStatus.CANCELLED, orders.view(p.agency(), unfunded).getStatus());
-    assertKey("error.funding.cancelled", () -> fulfilment.fund(p.agency(), unfunded, "入金-1"));
+    assertKey("error.lifecycle.cancelled", () -> funding.fund(p.agency(), unfunded, "入金-1"));
     assertKey(
-        "error.change.closed",
+        "error.lifecycle.cancelled",
         () ->
             changes.propose(
                 p.agency(),
                 unfunded,
                 new ChangeProposal("追加", List.of(ChangeProposal.ChangeEdit.removeLine(1)))));
-    assertKey("error.cancel.already", () -> cancellations.cancel(p.agency(), unfunded, "再度"));
+    assertKey("error.lifecycle.cancelled", () -> cancellations.cancel(p.agency(), unfunded, "再度"));
 
     // Funded and started: the line in progress is paid at the 50% kill fee, plus tax.
     long started = orders.signed(p, 30, "ウェブサイト").getId();
-    fulfilment.fund(p.agency(), started, "入金-2");
+    funding.fund(p.agency(), started, "入金-2");
     fulfilment.start(p.sub(), started);
     Cancellations.Outcome outcome = cancellations.cancel(p.agency(), started, "計画の中止");
     assertTrue(outcome.cancelled());
@@ -333,7 +347,7 @@ class FulfilmentIT {
   void aLongEngagementNeedsThirtyDaysNoticeAfterFunding() {
     Parties p = orders.parties("株式会社長期", "長期 十郎");
     long id = orders.signed(p, 200, "保守運用").getId();
-    fulfilment.fund(p.agency(), id, "入金-1");
+    funding.fund(p.agency(), id, "入金-1");
     Cancellations.Outcome notice = cancellations.cancel(p.agency(), id, "契約の見直し");
     assertTrue(!notice.cancelled());
     assertEquals(clock.today().plusDays(30), notice.effectiveFrom());
@@ -347,11 +361,316 @@ class FulfilmentIT {
     assertEquals(new BigDecimal("110000"), cancelled.refunded().amount(), "nothing started: all refunded");
   }
 
+
+  @Test
+  @Order(5)
+  void afterSigningNoEditReachesTheAgreedContentAndTheMoneyStaysPut() {
+    Parties p = orders.parties("株式会社締結後", "締結 十二郎");
+    WorkOrder order = orders.signed(p, 30, "トップページ", "下層ページ");
+    long id = order.getId();
+    funding.fund(p.agency(), id, "入金-1");
+    WorkOrder funded = orders.view(p.agency(), id);
+    jp.ishibashi.workorder.ScopeLine line = funded.countedLines().get(0);
+    jp.ishibashi.workorder.LineInput input =
+        new jp.ishibashi.workorder.LineInput(
+            "書き換え", "成果物", "基準", BigDecimal.ONE, Unit.PAGE, new BigDecimal("1"));
+    jp.ishibashi.workorder.Terms terms =
+        new jp.ishibashi.workorder.Terms(
+            "書き換え", "説明", p.subAccount().getId(), "ja", "JPY", clock.today(), null,
+            clock.today().plusDays(30), "メールで納品", 7, clock.today().plusDays(60), "銀行振込");
+    List<Runnable> edits =
+        List.of(
+            () -> workOrders.reviseTerms(p.agency(), id, funded.getVersion(), terms),
+            () -> workOrders.send(p.agency(), id, funded.getVersion()),
+            () -> workOrders.acceptTerms(p.sub(), id, funded.getVersion()),
+            () -> workOrders.addLine(p.agency(), id, input),
+            () -> workOrders.addLine(p.sub(), id, input),
+            () -> workOrders.editLine(p.agency(), id, line.getId(), line.getVersion(), input),
+            () -> workOrders.editLine(p.sub(), id, line.getId(), line.getVersion(), input),
+            () -> workOrders.removeLine(p.agency(), id, line.getId(), line.getVersion()),
+            () -> workOrders.acceptLine(p.sub(), id, line.getId(), line.getVersion()),
+            () -> workOrders.keepLine(p.sub(), id, line.getId(), line.getVersion()),
+            () -> workOrders.moveLine(p.agency(), id, line.getId(), 1));
+    for (Runnable edit : edits) {
+      jp.ishibashi.workorder.ActionRefusedException refused =
+          assertThrows(jp.ishibashi.workorder.ActionRefusedException.class, edit::run);
+      assertTrue(
+          List.of("error.workOrder.signed", "error.delivery.agencyOnly").contains(refused.key()),
+          refused.key());
+      assertTrue(refused.allowed().contains(jp.ishibashi.workorder.OrderAction.CHANGE));
+    }
+    WorkOrder after = orders.view(p.agency(), id);
+    assertEquals(WorkOrderStatus.FUNDED, after.getStatus());
+    assertEquals(funded.getVersion(), after.getVersion());
+    assertEquals("ウェブサイト制作", after.getTitle());
+    assertEquals(2, after.countedLines().size());
+    assertEquals(new BigDecimal("220000"), escrow.ledger(p.agency(), id).held().amount());
+    // The cancellation that used to pay and refund nothing after such an edit settles in full.
+    Cancellations.Outcome ended = cancellations.cancel(p.agency(), id, "計画の中止");
+    assertEquals(new BigDecimal("220000"), ended.refunded().amount(), "nothing started");
+    assertInvariants(p, id);
+  }
+
+  @Test
+  @Order(5)
+  void aSubcontractorWhoStartsAndWithdrawsTakesNoKillFee() {
+    Parties p = orders.parties("株式会社辞退", "辞退 十三郎");
+    long id = orders.signed(p, 30, "ロゴ", "名刺").getId();
+    funding.fund(p.agency(), id, "入金-1");
+    fulfilment.start(p.sub(), id);
+    Cancellations.Outcome outcome = cancellations.cancel(p.sub(), id, "体調不良のため");
+    assertTrue(outcome.cancelled());
+    assertEquals(jp.ishibashi.workorder.Ending.WITHDRAWN, outcome.how());
+    assertEquals(0, outcome.paid().amount().signum(), "no kill fee without the agency's consent");
+    assertEquals(new BigDecimal("220000"), outcome.refunded().amount());
+    assertEquals(jp.ishibashi.workorder.Ending.WITHDRAWN, orders.view(p.agency(), id).getEndedBy());
+    assertInvariants(p, id);
+
+    // The agency's own termination of started work pays the kill fee; accepted lines stay paid.
+    long other = orders.signed(p, 30, "ロゴ", "名刺").getId();
+    funding.fund(p.agency(), other, "入金-2");
+    fulfilment.deliver(p.sub(), other, "ロゴ", List.of(), List.of(lineId(p, other, 0)));
+    fulfilment.accept(p.agency(), other);
+    Cancellations.Outcome terminated = cancellations.cancel(p.agency(), other, "計画の中止");
+    assertEquals(jp.ishibashi.workorder.Ending.TERMINATED, terminated.how());
+    assertEquals(new BigDecimal("55000"), terminated.paid().amount(), "50% of the line in progress, with tax");
+    assertEquals(new BigDecimal("55000"), terminated.refunded().amount());
+    Ledger ledger = escrow.ledger(p.agency(), other);
+    assertEquals(new BigDecimal("165000"), ledger.released().amount());
+    assertInvariants(p, other);
+  }
+
+  @Test
+  @Order(5)
+  void aLineIsPaidOnceWhateverAnAmendmentRenumbers() {
+    Parties p = orders.parties("株式会社二重払い", "二重 十四郎");
+    long id = orders.signed(p, 30, "トップページ", "下層ページ").getId();
+    long top = lineId(p, id, 0);
+    long lower = lineId(p, id, 1);
+    funding.fund(p.agency(), id, "入金-1");
+    fulfilment.deliver(p.sub(), id, "下層ページ", List.of(), List.of(lower));
+    fulfilment.accept(p.agency(), id);
+    assertEquals(new BigDecimal("110000"), escrow.ledger(p.agency(), id).released().amount());
+
+    // An amendment removes the first line: the accepted one moves up to position 1.
+    ChangeRequest removal =
+        changes.propose(
+            p.agency(),
+            id,
+            new ChangeProposal("トップページは不要", List.of(ChangeProposal.ChangeEdit.removeLine(1))));
+    assertKey(
+        "error.change.lineAccepted",
+        () ->
+            changes.propose(
+                p.sub(),
+                id,
+                new ChangeProposal("受領済みを削除", List.of(ChangeProposal.ChangeEdit.removeLine(2)))));
+    changes.accept(p.sub(), id, removal.getId());
+    assertKey("error.lifecycle.amendmentPending", () -> fulfilment.deliver(p.sub(), id, "先に納品"));
+    orders.signPending(p, id);
+    WorkOrder amended = orders.view(p.agency(), id);
+    assertEquals(lower, amended.countedLines().get(0).getId(), "the accepted line keeps its id");
+    long killFeeLine = amended.countedLines().get(1).getId();
+    assertEquals(java.util.Set.of(lower), settlements.acceptedLines(p.sub(), id), "the kill fee is not accepted by position");
+    assertKey("error.delivery.lineAccepted", () -> fulfilment.deliver(p.sub(), id, "再納品", List.of(), List.of(lower)));
+
+    Delivery rest = fulfilment.deliver(p.sub(), id, "残り", List.of(), null);
+    assertEquals(List.of(killFeeLine), rest.lineIds(), "everything left is exactly what is not accepted");
+    fulfilment.accept(p.agency(), id);
+    WorkOrder paid = orders.view(p.agency(), id);
+    assertEquals(WorkOrderStatus.PAID, paid.getStatus());
+    Ledger ledger = escrow.ledger(p.agency(), id);
+    assertEquals(paid.totals().total(), ledger.released(), "released equals the amended total");
+    assertEquals(0, ledger.held().amount().signum());
+    assertInvariants(p, id);
+  }
+
+  @Test
+  @Order(6)
+  void racingRequestsEndInExactlyOneOutcome() {
+    Parties p = orders.parties("株式会社競合", "競合 十五郎");
+    // Two terminations of one funded, started order.
+    long twice = orders.signed(p, 30, "ロゴ").getId();
+    funding.fund(p.agency(), twice, "入金-1");
+    fulfilment.start(p.sub(), twice);
+    List<Race.Outcome<Cancellations.Outcome>> ends =
+        Race.run(2, () -> cancellations.cancel(p.agency(), twice, "解除"));
+    assertEquals(1, ends.stream().filter(Race.Outcome::succeeded).count(), ends.toString());
+    assertInvariants(p, twice);
+
+    // A delivery and a withdrawal of one funded order.
+    long contested = orders.signed(p, 30, "ロゴ").getId();
+    funding.fund(p.agency(), contested, "入金-2");
+    java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+    List<Race.Outcome<Object>> mixed =
+        Race.run(
+            2,
+            () ->
+                turn.getAndIncrement() == 0
+                    ? fulfilment.deliver(p.sub(), contested, "納品")
+                    : cancellations.cancel(p.sub(), contested, "辞退"));
+    assertEquals(1, mixed.stream().filter(Race.Outcome::succeeded).count(), mixed.toString());
+    assertInvariants(p, contested);
+
+    // Two deliveries of one order.
+    long delivered = orders.signed(p, 30, "ロゴ").getId();
+    funding.fund(p.agency(), delivered, "入金-3");
+    List<Race.Outcome<Delivery>> deliveries =
+        Race.run(2, () -> fulfilment.deliver(p.sub(), delivered, "納品"));
+    assertEquals(1, deliveries.stream().filter(Race.Outcome::succeeded).count(), deliveries.toString());
+    assertEquals(1, fulfilment.deliveries(p.agency(), delivered).size());
+  }
+
+  /**
+   * A smaller number of random lifecycles than the pure property test, through the real services
+   * and database: every step, allowed or refused, keeps the money invariants.
+   */
+  @Test
+  @Order(7)
+  void randomLifecyclesThroughTheServicesKeepTheMoneyInvariants() {
+    Parties p = orders.parties("株式会社ランダム", "乱数 十六郎");
+    java.util.Random random = new java.util.Random(20261204L);
+    int refused = 0;
+    for (int sequence = 0; sequence < 8; sequence++) {
+      long id = orders.signed(p, 30, "A", "B", "C").getId();
+      for (int step = 0; step < 14; step++) {
+        int pick = random.nextInt(10);
+        try {
+          randomStep(p, id, pick, random);
+        } catch (DomainException e) {
+          refused++;
+        }
+        assertInvariants(p, id);
+      }
+    }
+    assertTrue(refused > 5, "refused steps tried: " + refused);
+  }
+
+  private void randomStep(Parties p, long id, int pick, java.util.Random random) {
+    WorkOrder order = orders.view(p.agency(), id);
+    List<jp.ishibashi.workorder.ScopeLine> lines = order.countedLines();
+    Actor either = random.nextBoolean() ? p.agency() : p.sub();
+    switch (pick) {
+      case 0 -> funding.fund(either, id, "入金-" + random.nextInt());
+      case 1 -> fulfilment.start(either, id);
+      case 2 ->
+          fulfilment.deliver(
+              p.sub(),
+              id,
+              "納品",
+              List.of(),
+              random.nextBoolean() || lines.isEmpty()
+                  ? null
+                  : List.of(lines.get(random.nextInt(lines.size())).getId()));
+      case 3, 4 -> fulfilment.accept(either, id);
+      case 5 -> {
+        List<Delivery> open = fulfilment.deliveries(p.agency(), id);
+        fulfilment.reject(
+            p.agency(), id, "差し戻し", open.isEmpty() ? List.of() : open.get(0).lineIds());
+      }
+      case 6 -> {
+        ChangeRequest r =
+            changes.propose(
+                either,
+                id,
+                new ChangeProposal(
+                    "追加",
+                    List.of(
+                        ChangeProposal.ChangeEdit.addLine(
+                            "追加", "成果物", "基準", BigDecimal.ONE, Unit.ITEM, new BigDecimal("30000")))));
+        changes.accept(either == p.agency() ? p.sub() : p.agency(), id, r.getId());
+        orders.signPending(p, id);
+        funding.fundExtra(p.agency(), id, "追加入金-" + random.nextInt());
+      }
+      case 7 -> {
+        if (lines.isEmpty()) {
+          return;
+        }
+        ChangeRequest r =
+            changes.propose(
+                either,
+                id,
+                new ChangeProposal(
+                    "削除", List.of(ChangeProposal.ChangeEdit.removeLine(1 + random.nextInt(lines.size())))));
+        changes.accept(either == p.agency() ? p.sub() : p.agency(), id, r.getId());
+        orders.signPending(p, id);
+      }
+      default -> cancellations.cancel(either, id, "終了");
+    }
+  }
+
+  /** The money invariants of DESIGN ("The agreement binds"), read back from the database. */
+  private void assertInvariants(Parties p, long id) {
+    WorkOrder order = orders.view(p.agency(), id);
+    Ledger ledger = escrow.ledger(p.agency(), id);
+    String where = order.getNumber() + " " + order.getStatus() + " " + ledger;
+    assertEquals(
+        ledger.deposited(), ledger.held().plus(ledger.released()).plus(ledger.refunded()), where);
+    List<jp.ishibashi.settlement.LinePayment> payments = settlements.paymentsOf(p.agency(), id);
+    assertEquals(
+        payments.size(),
+        payments.stream().map(jp.ishibashi.settlement.LinePayment::getLineId).distinct().count(),
+        "a line is paid at most once: " + where);
+    for (jp.ishibashi.settlement.LinePayment pay : payments) {
+      order.getLines().stream()
+          .filter(l -> l.getId() == pay.getLineId())
+          .findFirst()
+          .ifPresent(
+              l ->
+                  assertTrue(
+                      pay.getAmountMinor()
+                          <= jp.ishibashi.workorder.Totals.withTax(l.getContent().amount(order.currencyUnit())).minor(),
+                      "never more than the line with tax: " + where));
+    }
+    long paidForLines = payments.stream().mapToLong(jp.ishibashi.settlement.LinePayment::getAmountMinor).sum();
+    assertTrue(paidForLines <= ledger.released().minor(), where);
+    if (order.getStatus() == WorkOrderStatus.PAID) {
+      assertEquals(order.totals().total(), ledger.released(), where);
+    }
+    if (order.getStatus() == WorkOrderStatus.PAID || order.getStatus() == WorkOrderStatus.CANCELLED) {
+      assertEquals(0, ledger.held().amount().signum(), "nothing held at the end: " + where);
+      assertTrue(order.allowedActions(jp.ishibashi.workorder.Party.AGENCY).isEmpty(), where);
+      assertTrue(order.allowedActions(jp.ishibashi.workorder.Party.SUBCONTRACTOR).isEmpty(), where);
+    }
+  }
+
+  @Test
+  @Order(103)
+  void afterAnUnansweredDemandTheAgencyEndsTheOrderWithoutAKillFee() {
+    Parties p = orders.parties("株式会社催告", "催告 十七郎");
+    long id = orders.signed(p, 30, "記事", "写真").getId();
+    funding.fund(p.agency(), id, "入金-1");
+    fulfilment.start(p.sub(), id);
+    assertKey("error.demand.tooEarly", () -> cancellations.demand(p.agency(), id, null));
+    assertKey("error.delivery.agencyOnly", () -> cancellations.demand(p.sub(), id, null));
+
+    clock.advance(Duration.ofDays(38));
+    WorkOrder demanded = cancellations.demand(p.agency(), id, "至急ご対応ください");
+    assertEquals(clock.today().plusDays(7), demanded.getDemandDeadline());
+    assertTrue(
+        messages.evidence(p.sub(), id).stream().anyMatch(m -> m.getBody().contains("催告"))
+            || messages.thread(p.sub(), id).stream().anyMatch(m -> m.getBody().contains("催告")),
+        "the demand is in the order's thread");
+    assertKey("error.demand.pending", () -> cancellations.demand(p.agency(), id, null));
+    assertKey("error.demand.deadlineRuns", () -> cancellations.endForNonPerformance(p.agency(), id, "不履行"));
+
+    clock.advance(Duration.ofDays(8));
+    Cancellations.Outcome ended = cancellations.endForNonPerformance(p.agency(), id, "期限までに納品がないため");
+    assertEquals(jp.ishibashi.workorder.Ending.NON_PERFORMANCE, ended.how());
+    assertEquals(0, ended.paid().amount().signum(), "no kill fee");
+    assertEquals(new BigDecimal("220000"), ended.refunded().amount());
+    assertInvariants(p, id);
+  }
+
   private long deliveredOrder(Parties p) {
     long id = orders.signed(p, 30, "記事").getId();
-    fulfilment.fund(p.agency(), id, "入金-" + id);
+    funding.fund(p.agency(), id, "入金-" + id);
     fulfilment.deliver(p.sub(), id, "納品します");
     return id;
+  }
+
+  private long lineId(Parties p, long orderId, int index) {
+    return orders.view(p.agency(), orderId).countedLines().get(index).getId();
   }
 
   private long count(Actor actor, long orderId, String action) {

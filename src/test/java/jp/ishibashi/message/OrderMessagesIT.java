@@ -22,8 +22,9 @@ import jp.ishibashi.agreement.Agreement;
 import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.audit.AuditEvent;
 import jp.ishibashi.audit.AuditTrail;
-import jp.ishibashi.delivery.Fulfilment;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.delivery.Deliveries;
+import jp.ishibashi.delivery.Funding;
+import jp.ishibashi.demo.DemoData;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
@@ -61,7 +62,8 @@ class OrderMessagesIT {
   @Inject OrderMessages messages;
   @Inject WorkOrders workOrders;
   @Inject Agreements agreements;
-  @Inject Fulfilment fulfilment;
+  @Inject Funding funding;
+  @Inject Deliveries fulfilment;
   @Inject Invitations invitations;
   @Inject AuditTrail audit;
   @Inject TestAgencies agencies;
@@ -80,7 +82,7 @@ class OrderMessagesIT {
     OrderMessage reply = messages.post(p.sub, id, "仮払いの後に着手します。");
     assertFalse(reply.isBeforeFunding(), "the subcontractor's messages are never flagged");
 
-    fulfilment.fund(p.agency, id, "入金-1");
+    funding.fund(p.agency, id, "入金-1");
     OrderMessage afterFunding = messages.post(p.agency, id, "入金しました。着手をお願いします。");
     assertFalse(afterFunding.isBeforeFunding());
     assertFalse(messages.post(p.sub, id, "着手しました。").isBeforeFunding());

@@ -19,7 +19,8 @@ import jp.ishibashi.change.ChangeProposal;
 import jp.ishibashi.change.ChangeProposal.ChangeEdit;
 import jp.ishibashi.change.ChangeRequests;
 import jp.ishibashi.deadline.DeadlinePoller;
-import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.delivery.Deliveries;
+import jp.ishibashi.delivery.Funding;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Role;
@@ -55,7 +56,8 @@ class ReputationIT {
   @Inject Invitations invitations;
   @Inject WorkOrders workOrders;
   @Inject Agreements agreements;
-  @Inject Fulfilment fulfilment;
+  @Inject Funding funding;
+  @Inject Deliveries fulfilment;
   @Inject ChangeRequests changes;
   @Inject DeadlinePoller poller;
   @Inject PortalClock clock;
@@ -71,13 +73,13 @@ class ReputationIT {
     // Order 1 pays on its delivery date, before the review period can end: paid late.
     long late = signedOrder(agency, sub, 1, 1);
     long rejected = signedOrder(agency, sub, 10, 40);
-    fulfilment.fund(agency, rejected, "入金-1");
+    funding.fund(agency, rejected, "入金-1");
     clock.advance(Duration.ofDays(2));
-    fulfilment.fund(agency, late, "入金-2");
+    funding.fund(agency, late, "入金-2");
 
     fulfilment.deliver(sub, late, "納品します");
     fulfilment.deliver(sub, rejected, "納品します");
-    fulfilment.reject(agency, rejected, "理由", List.of(1));
+    fulfilment.reject(agency, rejected, "理由", List.of(order(agency, rejected).countedLines().get(0).getId()));
     clock.advance(Duration.ofDays(8)); // past the 7-day review period of order 1
     poller.pollOnce();
 

@@ -29,7 +29,7 @@ import jp.ishibashi.Deployments;
 import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.account.Workplace;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.platform.SqlCountPerRequest;
 import jp.ishibashi.platform.SqlStatementCounter;

@@ -13,7 +13,7 @@ import jp.ishibashi.ApiClient;
 import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.Poppler;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -298,6 +298,61 @@ class WorkOrderPagesIT extends BrowserTest {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(Poppler.validSignatures(pdf.body())).isEqualTo(2);
     assertThat(Poppler.pdftotext(pdf.body()).replaceAll("\\s", "")).contains("採用ページ");
+  }
+
+  /**
+   * The buttons follow the order's lifecycle table for each side and state: after signing nobody
+   * sees an edit; only the agency funds; once funded only the subcontractor starts and delivers;
+   * each side is offered its own way of ending the order; the terms editor shows why it is closed.
+   */
+  @Test
+  void theButtonsFollowTheAllowedActionsOfEachSideAndState() {
+    ApiClient agencyApi = new ApiClient(base).signIn(AGENCY, DemoData.PASSWORD);
+    ApiClient subApi = new ApiClient(base).signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    long orderId = signedOverApi(agencyApi, subApi, 20);
+    String orderPage = "orders/work-order.xhtml?id=" + orderId;
+    assertThat(agencyApi.get("work-orders/" + orderId).json().getJsonArray("allowedActions").toString())
+        .isEqualTo("[\"FUND\",\"CHANGE\",\"CANCEL\"]");
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.has("actions:editTerms")).isFalse();
+    assertThat(browser.has("newLine:add")).isFalse();
+    assertThat(browser.has("fulfilment:fund")).isTrue();
+    assertThat(browser.has("fulfilment:deliver")).isFalse();
+    assertThat(browser.has("proposeChange")).isTrue();
+    assertThat(browser.text("cancelHint")).contains("仮払い前");
+    browser.open("agency/work-order-edit.xhtml?id=" + orderId);
+    assertThat(browser.has("terms")).isFalse();
+    assertThat(browser.text("messages")).contains("契約は締結済みです").contains("いまできること");
+    browser.signOut();
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.has("fulfilment:fund")).isFalse();
+    assertThat(browser.has("fulfilment:deliver")).isFalse();
+    assertThat(browser.has("fulfilment:start")).isFalse();
+    assertThat(browser.has("proposeChange")).isTrue();
+    browser.signOut();
+
+    agencyApi.post("work-orders/" + orderId + "/fulfilment/escrow/fund", ApiClient.object("reference", "振込-ボタン"));
+
+    browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.has("fulfilment:start")).isTrue();
+    assertThat(browser.has("fulfilment:deliver")).isTrue();
+    assertThat(browser.text("cancel:cancelOrder")).contains("辞退");
+    assertThat(browser.text("cancelHint")).contains("中途解約料は支払われません");
+    browser.signOut();
+
+    browser.signIn(AGENCY, DemoData.PASSWORD);
+    browser.open(orderPage);
+    assertThat(browser.has("fulfilment:fund")).isFalse();
+    assertThat(browser.has("fulfilment:deliver")).isFalse();
+    assertThat(browser.text("cancel:cancelOrder")).contains("解除");
+    assertThat(browser.has("cancel:demand")).isFalse();
+    assertThat(browser.text("demandLater")).contains("履行を催告できます");
+    browser.signOut();
   }
 
   /**

@@ -35,7 +35,7 @@ import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.account.Workplace;
 import jp.ishibashi.audit.AuditEvent;
 import jp.ishibashi.audit.AuditTrail;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.tenant.Actor;

@@ -53,6 +53,15 @@ public class PricingPolicies {
     return read(em, stored(em, LockModeType.NONE));
   }
 
+  /** The agency's grace and demand days for non-performance (催告), for either party. */
+  public NonPerformanceTerms nonPerformance(Actor actor) {
+    EntityManager em = tenancy.em(actor);
+    requireParty(em, actor);
+    return stored(em, LockModeType.NONE)
+        .map(StoredPricingPolicy::nonPerformance)
+        .orElse(NonPerformanceTerms.defaults());
+  }
+
   /**
    * Whether fees paid to this subcontractor are subject to withholding tax (源泉徴収): it said on its
    * profile that it is an individual. Always false for agency accounts.

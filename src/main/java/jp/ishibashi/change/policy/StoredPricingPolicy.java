@@ -56,6 +56,12 @@ class StoredPricingPolicy {
   @Column(name = "quote_valid_days", nullable = false)
   private int quoteValidDays;
 
+  @Column(name = "grace_days", nullable = false)
+  private int graceDays = NonPerformanceTerms.DEFAULT_GRACE_DAYS;
+
+  @Column(name = "demand_days", nullable = false)
+  private int demandDays = NonPerformanceTerms.DEFAULT_DEMAND_DAYS;
+
   @Version private long version;
 
   protected StoredPricingPolicy() {}
@@ -97,5 +103,10 @@ class StoredPricingPolicy {
 
   static BigDecimal toPercent(BigDecimal share) {
     return share.movePointRight(2).setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /** The agency's terms for non-performance. */
+  NonPerformanceTerms nonPerformance() {
+    return new NonPerformanceTerms(graceDays, demandDays);
   }
 }

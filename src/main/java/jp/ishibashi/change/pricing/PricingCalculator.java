@@ -773,7 +773,7 @@ public final class PricingCalculator {
 
     /** The money of a change with this tax-exclusive delta, against the agreed fee before it. */
     private QuoteTotals totals(Money subtotal, Money feeBefore) {
-      Money tax = subtotal.times(Totals.CONSUMPTION_TAX_RATE, RoundingMode.DOWN);
+      Money tax = Totals.taxOn(subtotal);
       Money total = subtotal.plus(tax);
       Money withholding = zero;
       if (input.withholding()) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import jp.ishibashi.change.ChangeProposal.ChangeEdit;
+import jp.ishibashi.change.EditType;
 import jp.ishibashi.workorder.Unit;
 
 /** One edit of a change request as typed on the page; turned into a {@link ChangeEdit}. */
@@ -32,7 +33,7 @@ public class EditForm implements Serializable {
 
   static EditForm of(ChangeEdit e) {
     EditForm f = new EditForm();
-    f.type = e.type();
+    f.type = e.type().name();
     f.line = e.line();
     f.text = e.text();
     f.deliverable = e.deliverable();
@@ -47,7 +48,7 @@ public class EditForm implements Serializable {
   ChangeEdit toEdit() {
     boolean adding = "ADD_LINE".equals(type);
     return new ChangeEdit(
-        type,
+        type == null ? null : EditType.valueOf(type),
         line,
         text,
         adding ? deliverable : null,

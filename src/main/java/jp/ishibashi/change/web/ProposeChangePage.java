@@ -40,6 +40,7 @@ public class ProposeChangePage implements Serializable {
   private String reason;
   private final List<EditForm> edits = new ArrayList<>();
   private transient WorkOrderView view;
+  @Inject private jp.ishibashi.agreement.Agreements agreements;
   private List<AgreementContent.Line> agreedLines = List.of();
   private QuoteSnapshot preview;
 
@@ -54,7 +55,7 @@ public class ProposeChangePage implements Serializable {
     try {
       view = workOrders.view(currentUser.actor(), orderId);
       agreedLines =
-          view.agreements().stream()
+          agreements.versionsOf(currentUser.actor(), view.order()).stream()
               .filter(a -> a.getState() == jp.ishibashi.agreement.Agreement.State.SIGNED)
               .findFirst()
               .map(a -> a.content().lines())
@@ -129,7 +130,7 @@ public class ProposeChangePage implements Serializable {
   }
 
   public List<String> getEditTypes() {
-    return List.of("ADD_LINE", "MODIFY_LINE", "REMOVE_LINE", "MOVE_DUE_DATE", "CANCEL_REMAINING");
+    return java.util.Arrays.stream(jp.ishibashi.change.EditType.values()).map(Enum::name).toList();
   }
 
   public Unit[] getUnits() {

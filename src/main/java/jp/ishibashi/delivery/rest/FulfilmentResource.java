@@ -17,7 +17,8 @@ import jp.ishibashi.account.web.CurrentUser;
 import jp.ishibashi.delivery.Attachment;
 import jp.ishibashi.delivery.Cancellations;
 import jp.ishibashi.delivery.Delivery;
-import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.delivery.Deliveries;
+import jp.ishibashi.delivery.Funding;
 import jp.ishibashi.escrow.EscrowLedger;
 import jp.ishibashi.escrow.Ledger;
 import jp.ishibashi.shared.ContentDisposition;
@@ -31,8 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Funding, delivery, acceptance and cancellation of a signed work order over JSON. Each call maps
- * onto one {@link Fulfilment} or {@link Cancellations} call for the signed-in actor; anyone who is
- * not a party gets 404, and a refused step a 400 problem with its key.
+ * onto one {@link Funding}, {@link Deliveries} or {@link Cancellations} call for the signed-in
+ * actor; anyone who is not a party gets 404, a step the order's lifecycle does not allow now a 409
+ * problem naming the allowed actions, and bad input a 400 problem with its key. Lines are named by
+ * their ids, as {@code GET /api/work-orders/{id}} lists them.
  */
 @Path("work-orders/{id}/fulfilment")
 @RequestScoped
@@ -40,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class FulfilmentResource {
 
-  @Inject private Fulfilment fulfilment;
+  @Inject private Funding funding;
+  @Inject private Deliveries deliveries;
   @Inject private Cancellations cancellations;
   @Inject private EscrowLedger escrow;
   @Inject private WorkOrders workOrders;
@@ -49,11 +53,14 @@ public class FulfilmentResource {
   /** A payment reference. */
   public record ReferenceBody(String reference) {}
 
-  /** A delivery note, and the lines delivered (their numbers; none: the whole order). */
-  public record NoteBody(String note, List<Integer> lines) {}
+  /** A delivery note, and the lines delivered (their ids; none: every line not yet accepted). */
+  public record NoteBody(String note, List<Long> lineIds) {}
 
-  /** Why a delivery is rejected, and the line numbers at fault. */
-  public record RejectBody(String reason, List<Integer> lines) {}
+  /** Why a delivery is rejected, and the ids of the delivered lines at fault. */
+  public record RejectBody(String reason, List<Long> lineIds) {}
+
+  /** A note added to a demand for performance. */
+  public record DemandBody(String note) {}
 
   /** Why the order is cancelled. */
   public record CancelBody(String reason) {}
@@ -77,9 +84,9 @@ public class FulfilmentResource {
       LocalDate paymentDueOn,
       String note,
       String state,
-      List<Integer> lines,
+      List<Long> lineIds,
       String rejectionReason,
-      String rejectedLines) {
+      List<Long> faultyLineIds) {
 
     static DeliveryJson of(Delivery d) {
       return new DeliveryJson(
@@ -90,15 +97,28 @@ public class FulfilmentResource {
           d.getPaymentDueOn(),
           d.getNote(),
           d.getState().name(),
-          d.lines(),
+          d.lineIds(),
           d.getRejectionReason(),
-          d.getRejectedLines());
+          d.faultyLineIds());
     }
   }
 
-  /** What a cancellation request did: cancelled now, or the notice recorded. */
+  /**
+   * What a request to end the order did: cancelled now, or the notice recorded; how it ended
+   * (CANCELLED, TERMINATED, WITHDRAWN, NON_PERFORMANCE), what was paid and what refunded.
+   */
   public record CancelJson(
-      boolean cancelled, LocalDate effectiveFrom, String paid, String refunded) {}
+      boolean cancelled, String endedBy, LocalDate effectiveFrom, String paid, String refunded) {
+
+    static CancelJson of(Cancellations.Outcome outcome) {
+      return new CancelJson(
+          outcome.cancelled(),
+          outcome.how().name(),
+          outcome.effectiveFrom(),
+          outcome.paid().amount().toPlainString(),
+          outcome.refunded().amount().toPlainString());
+    }
+  }
 
   @GET
   @Path("escrow")
@@ -118,7 +138,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public EscrowJson fund(@PathParam("id") long orderId, ReferenceBody body) {
     Actor actor = currentUser.actor();
-    fulfilment.fund(actor, orderId, required(body).reference());
+    funding.fund(actor, orderId, required(body).reference());
     return escrowJson(actor, orderId);
   }
 
@@ -131,7 +151,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public EscrowJson fundExtra(@PathParam("id") long orderId, ReferenceBody body) {
     Actor actor = currentUser.actor();
-    fulfilment.fundExtra(actor, orderId, required(body).reference());
+    funding.fundExtra(actor, orderId, required(body).reference());
     return escrowJson(actor, orderId);
   }
 
@@ -144,7 +164,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public EscrowJson start(@PathParam("id") long orderId) {
     Actor actor = currentUser.actor();
-    fulfilment.start(actor, orderId);
+    deliveries.start(actor, orderId);
     return escrowJson(actor, orderId);
   }
 
@@ -154,7 +174,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "Deliveries")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public List<DeliveryJson> deliveries(@PathParam("id") long orderId) {
-    return fulfilment.deliveries(currentUser.actor(), orderId).stream().map(DeliveryJson::of).toList();
+    return deliveries.deliveries(currentUser.actor(), orderId).stream().map(DeliveryJson::of).toList();
   }
 
   @POST
@@ -166,12 +186,12 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public DeliveryJson deliver(@PathParam("id") long orderId, NoteBody body) {
     return DeliveryJson.of(
-        fulfilment.deliver(
+        deliveries.deliver(
             currentUser.actor(),
             orderId,
             body == null ? null : body.note(),
             List.of(),
-            body == null ? null : body.lines()));
+            body == null ? null : body.lineIds()));
   }
 
   @GET
@@ -182,7 +202,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response attachment(
       @PathParam("id") long orderId, @PathParam("attachmentId") long attachmentId) {
-    Attachment file = fulfilment.attachment(currentUser.actor(), orderId, attachmentId);
+    Attachment file = deliveries.attachment(currentUser.actor(), orderId, attachmentId);
     return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM)
         .header(
             "Content-Disposition",
@@ -199,7 +219,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public EscrowJson accept(@PathParam("id") long orderId) {
     Actor actor = currentUser.actor();
-    fulfilment.accept(actor, orderId);
+    deliveries.accept(actor, orderId);
     return escrowJson(actor, orderId);
   }
 
@@ -213,7 +233,7 @@ public class FulfilmentResource {
   public List<DeliveryJson> reject(@PathParam("id") long orderId, RejectBody body) {
     Actor actor = currentUser.actor();
     RejectBody b = required(body);
-    fulfilment.reject(actor, orderId, b.reason(), b.lines());
+    deliveries.reject(actor, orderId, b.reason(), b.lineIds());
     return deliveries(orderId);
   }
 
@@ -221,19 +241,56 @@ public class FulfilmentResource {
   @Path("cancel")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Cancel the order",
-      description = "Before funding at once; after funding by the agreed terms, with notice for long engagements.")
+      summary = "End the order",
+      description =
+          "Before funding either side cancels at once. After funding the agency terminates (lines"
+              + " in progress are paid their kill fee, with 30 days' notice for engagements of six"
+              + " months or more) and the subcontractor withdraws (everything not accepted is"
+              + " refunded). Refused while a delivery is under review.")
   @APIResponse(responseCode = "200", description = "What the request did")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public CancelJson cancel(@PathParam("id") long orderId, CancelBody body) {
-    Cancellations.Outcome outcome =
-        cancellations.cancel(currentUser.actor(), orderId, required(body).reason());
-    return new CancelJson(
-        outcome.cancelled(),
-        outcome.effectiveFrom(),
-        outcome.paid().amount().toPlainString(),
-        outcome.refunded().amount().toPlainString());
+    return CancelJson.of(
+        cancellations.cancel(currentUser.actor(), orderId, required(body).reason()));
+  }
+
+  @POST
+  @Path("demand")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Demand performance (催告)",
+      description =
+          "The agency, once the due date plus the policy's grace days has passed with lines open:"
+              + " the subcontractor must deliver within the policy's demand days. Posted in the"
+              + " order's thread as evidence.")
+  @APIResponse(responseCode = "200", description = "Balances")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public EscrowJson demand(@PathParam("id") long orderId, DemandBody body) {
+    Actor actor = currentUser.actor();
+    cancellations.demand(actor, orderId, body == null ? null : body.note());
+    return escrowJson(actor, orderId);
+  }
+
+  @POST
+  @Path("end-for-non-performance")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "End the order for non-performance",
+      description =
+          "The agency, after a demand's deadline passed with nothing delivered since: everything"
+              + " not accepted is refunded, without a kill fee.")
+  @APIResponse(responseCode = "200", description = "What the request did")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public CancelJson endForNonPerformance(@PathParam("id") long orderId, CancelBody body) {
+    return CancelJson.of(
+        cancellations.endForNonPerformance(
+            currentUser.actor(), orderId, required(body).reason()));
   }
 
   private EscrowJson escrowJson(Actor actor, long orderId) {
@@ -245,7 +302,7 @@ public class FulfilmentResource {
         ledger.held().amount().toPlainString(),
         ledger.released().amount().toPlainString(),
         ledger.refunded().amount().toPlainString(),
-        fulfilment.extraDue(actor, order).amount().toPlainString(),
+        funding.extraDue(actor, order).amount().toPlainString(),
         order.getStatus().name());
   }
 

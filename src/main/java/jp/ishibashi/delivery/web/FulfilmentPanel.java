@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import jp.ishibashi.account.web.CurrentUser;
 import jp.ishibashi.delivery.Delivery;
-import jp.ishibashi.delivery.Fulfilment;
+import jp.ishibashi.delivery.Deliveries;
+import jp.ishibashi.delivery.Funding;
 import jp.ishibashi.delivery.Upload;
 import jp.ishibashi.escrow.Ledger;
 import jp.ishibashi.escrow.EscrowLedger;
@@ -21,6 +22,7 @@ import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.shared.NotFoundException;
 import jp.ishibashi.web.Pages;
+import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.WorkOrder;
 
 /**
@@ -34,23 +36,29 @@ public class FulfilmentPanel implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject private Fulfilment fulfilment;
+  @Inject private Funding funding;
+  @Inject private Deliveries fulfilment;
   @Inject private EscrowLedger escrow;
   @Inject private CurrentUser currentUser;
   @Inject private jp.ishibashi.delivery.Cancellations cancellations;
+  @Inject private jp.ishibashi.settlement.Settlements settlements;
+  @Inject private jp.ishibashi.change.policy.PricingPolicies policies;
+  @Inject private jp.ishibashi.platform.PortalClock clock;
 
   private Long loadedFor;
   private transient Ledger ledger;
   private transient List<Delivery> deliveries;
   private transient Money extraDue;
-  private transient List<Fulfilment.AttachmentInfo> attachments;
+  private transient java.util.Set<Long> accepted;
+  private transient List<Deliveries.AttachmentInfo> attachments;
   private transient List<Part> files;
   private String reference;
   private String note;
   private String rejectReason;
   private String cancelReason;
-  private List<Integer> deliveredLines = new ArrayList<>();
-  private List<Integer> rejectedLines = new ArrayList<>();
+  private String demandNote;
+  private List<Long> deliveredLines = new ArrayList<>();
+  private List<Long> rejectedLines = new ArrayList<>();
 
   private void load(WorkOrder order) {
     if (ledger != null && Objects.equals(loadedFor, order.getId())) {
@@ -58,7 +66,8 @@ public class FulfilmentPanel implements Serializable {
     }
     ledger = escrow.ledger(currentUser.actor(), order.getId());
     deliveries = fulfilment.deliveries(currentUser.actor(), order.getId());
-    extraDue = fulfilment.extraDue(currentUser.actor(), order);
+    extraDue = funding.extraDue(currentUser.actor(), order);
+    accepted = settlements.acceptedLines(currentUser.actor(), order.getId());
     loadedFor = order.getId();
   }
 
@@ -72,17 +81,67 @@ public class FulfilmentPanel implements Serializable {
     return deliveries;
   }
 
+  /**
+   * The first day the agency may demand performance: the delivery date plus its policy's grace
+   * days, passed.
+   */
+  public java.time.LocalDate demandPossibleFrom(WorkOrder order) {
+    return order.demandPossibleFrom(policies.nonPerformance(currentUser.actor()).graceDays());
+  }
+
+  /** Whether a demand may be sent today: the grace has passed and no demand's deadline runs. */
+  public boolean demandOpen(WorkOrder order) {
+    java.time.LocalDate from = demandPossibleFrom(order);
+    java.time.LocalDate today = clock.today();
+    return from != null
+        && !today.isBefore(from)
+        && (order.getDemandDeadline() == null || today.isAfter(order.getDemandDeadline()));
+  }
+
+  /** The lines the subcontractor may still deliver: those of the current version not accepted. */
+  public List<ScopeLine> openLines(WorkOrder order) {
+    load(order);
+    return order.countedLines().stream().filter(l -> !accepted.contains(l.getId())).toList();
+  }
+
+  /** The lines of the delivery under review, for the rejection to name. */
+  public List<ScopeLine> underReview(WorkOrder order) {
+    load(order);
+    java.util.Set<Long> ids =
+        deliveries.stream()
+            .filter(d -> d.getState() == Delivery.State.SUBMITTED)
+            .flatMap(d -> d.lineIds().stream())
+            .collect(java.util.stream.Collectors.toSet());
+    return order.countedLines().stream().filter(l -> ids.contains(l.getId())).toList();
+  }
+
+  /** Lines by their position in the current version, for people reading it ("1, 3"). */
+  public String positions(WorkOrder order, List<Long> lineIds) {
+    List<ScopeLine> counted = order.countedLines();
+    return String.join(
+        ", ",
+        lineIds.stream()
+            .map(
+                id ->
+                    counted.stream()
+                        .filter(l -> l.getId() == id)
+                        .findFirst()
+                        .map(l -> String.valueOf(counted.indexOf(l) + 1))
+                        .orElse("–"))
+            .toList());
+  }
+
   public Money extraDue(WorkOrder order) {
     load(order);
     return extraDue;
   }
 
   public String fund(WorkOrder order) {
-    return act(order, () -> fulfilment.fund(currentUser.actor(), order.getId(), reference), "funding.funded");
+    return act(order, () -> funding.fund(currentUser.actor(), order.getId(), reference), "funding.funded");
   }
 
   public String fundExtra(WorkOrder order) {
-    return act(order, () -> fulfilment.fundExtra(currentUser.actor(), order.getId(), reference), "funding.extraFunded");
+    return act(order, () -> funding.fundExtra(currentUser.actor(), order.getId(), reference), "funding.extraFunded");
   }
 
   public String start(WorkOrder order) {
@@ -123,14 +182,14 @@ public class FulfilmentPanel implements Serializable {
   }
 
   /** The files delivered with this delivery. */
-  public List<Fulfilment.AttachmentInfo> attachmentsOf(WorkOrder order, Delivery delivery) {
+  public List<Deliveries.AttachmentInfo> attachmentsOf(WorkOrder order, Delivery delivery) {
     if (attachments == null || !Objects.equals(loadedFor, order.getId())) {
       attachments = fulfilment.attachments(currentUser.actor(), order.getId());
     }
     return attachments.stream().filter(a -> a.deliveryId() == delivery.getId()).toList();
   }
 
-  public String attachmentUrl(WorkOrder order, Fulfilment.AttachmentInfo attachment) {
+  public String attachmentUrl(WorkOrder order, Deliveries.AttachmentInfo attachment) {
     return org.omnifaces.util.Faces.getRequestContextPath()
         + "/api/work-orders/"
         + order.getId()
@@ -161,13 +220,42 @@ public class FulfilmentPanel implements Serializable {
         "delivery.rejected");
   }
 
-  /** Cancels the order, or records the notice a long engagement needs first. */
+  /**
+   * Ends the order the way the viewer's side may now (cancel, terminate or withdraw), or records
+   * the notice a long engagement needs first.
+   */
   public String cancel(WorkOrder order) {
+    return end(order, () -> cancellations.cancel(currentUser.actor(), order.getId(), cancelReason));
+  }
+
+  /** The agency ends the order after an unanswered demand. */
+  public String endForNonPerformance(WorkOrder order) {
+    return end(
+        order,
+        () -> cancellations.endForNonPerformance(currentUser.actor(), order.getId(), cancelReason));
+  }
+
+  /** The agency demands performance of the open lines (催告). */
+  public String demand(WorkOrder order) {
+    return act(
+        order,
+        () -> cancellations.demand(currentUser.actor(), order.getId(), demandNote),
+        "demand.sent");
+  }
+
+  private String end(
+      WorkOrder order,
+      java.util.function.Supplier<jp.ishibashi.delivery.Cancellations.Outcome> request) {
     try {
-      jp.ishibashi.delivery.Cancellations.Outcome outcome =
-          cancellations.cancel(currentUser.actor(), order.getId(), cancelReason);
+      jp.ishibashi.delivery.Cancellations.Outcome outcome = request.get();
       if (outcome.cancelled()) {
-        Pages.info("cancel.done");
+        // cancel.done.CANCELLED, .TERMINATED, .WITHDRAWN, .NON_PERFORMANCE
+        String done = "cancel.done." + outcome.how();
+        Pages.info(
+            done,
+            outcome.paid().amount(),
+            outcome.refunded().amount(),
+            outcome.paid().currency().getCurrencyCode());
       } else {
         Pages.info("cancel.noticeGiven", outcome.effectiveFrom().toString());
       }
@@ -219,11 +307,11 @@ public class FulfilmentPanel implements Serializable {
     this.rejectReason = rejectReason;
   }
 
-  public List<Integer> getDeliveredLines() {
+  public List<Long> getDeliveredLines() {
     return deliveredLines;
   }
 
-  public void setDeliveredLines(List<Integer> deliveredLines) {
+  public void setDeliveredLines(List<Long> deliveredLines) {
     this.deliveredLines = deliveredLines;
   }
 
@@ -235,11 +323,19 @@ public class FulfilmentPanel implements Serializable {
     this.cancelReason = cancelReason;
   }
 
-  public List<Integer> getRejectedLines() {
+  public List<Long> getRejectedLines() {
     return rejectedLines;
   }
 
-  public void setRejectedLines(List<Integer> rejectedLines) {
+  public void setRejectedLines(List<Long> rejectedLines) {
     this.rejectedLines = rejectedLines;
+  }
+
+  public String getDemandNote() {
+    return demandNote;
+  }
+
+  public void setDemandNote(String demandNote) {
+    this.demandNote = demandNote;
   }
 }

@@ -32,13 +32,6 @@ public final class ApiLanguage {
 
   /** A text of the messages bundle; the key itself when the bundle lacks it. */
   public static String text(Locale locale, String key, Object... args) {
-    ResourceBundle bundle = ResourceBundle.getBundle(Pages.BUNDLE, locale);
-    String pattern;
-    try {
-      pattern = bundle.getString(key);
-    } catch (MissingResourceException e) {
-      pattern = key;
-    }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    return Pages.text(locale, key, args);
   }
 }

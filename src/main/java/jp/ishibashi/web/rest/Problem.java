@@ -30,7 +30,8 @@ import java.util.List;
   "missing",
   "missingKeys",
   "unlockAt",
-  "current"
+  "current",
+  "allowedActions"
 })
 public record Problem(
     String type,
@@ -43,38 +44,46 @@ public record Problem(
     List<String> missing,
     List<String> missingKeys,
     Instant unlockAt,
-    Object current) {
+    Object current,
+    List<String> allowedActions) {
 
   static final String TYPE = "about:blank";
 
   /** A problem with just a status, key and detail. */
   static Problem of(int status, String key, String detail) {
     return new Problem(
-        TYPE, Problems.title(status), status, detail, null, key, null, null, null, null, null);
+        TYPE, Problems.title(status), status, detail, null, key, null, null, null, null, null,
+        null);
   }
 
   Problem withField(String field) {
     return new Problem(
-        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current);
+        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current, allowedActions);
   }
 
   Problem withInstance(String instance) {
     return new Problem(
-        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current);
+        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current, allowedActions);
   }
 
   Problem withMissing(List<String> texts, List<String> keys) {
     return new Problem(
-        type, title, status, detail, instance, key, field, texts, keys, unlockAt, current);
+        type, title, status, detail, instance, key, field, texts, keys, unlockAt, current, allowedActions);
   }
 
   Problem withUnlockAt(Instant unlockAt) {
     return new Problem(
-        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current);
+        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current, allowedActions);
+  }
+
+  Problem withAllowedActions(List<String> allowedActions) {
+    return new Problem(
+        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current,
+        allowedActions);
   }
 
   Problem withCurrent(Object current) {
     return new Problem(
-        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current);
+        type, title, status, detail, instance, key, field, missing, missingKeys, unlockAt, current, allowedActions);
   }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import jp.ishibashi.shared.ConflictException;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
+import jp.ishibashi.workorder.ActionRefusedException;
 import jp.ishibashi.workorder.MissingTermsException;
 
 /**
@@ -92,6 +93,11 @@ public final class Problems {
         || t instanceof jakarta.persistence.OptimisticLockException
         || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
       return problem(409, locale, "error.conflict");
+    }
+    if (t instanceof ActionRefusedException refused) {
+      String allowed = jp.ishibashi.web.Pages.allowedNow(locale, refused.allowed());
+      return Problem.of(409, refused.key(), ApiLanguage.text(locale, refused.key()) + " " + allowed)
+          .withAllowedActions(refused.allowed().stream().map(Enum::name).toList());
     }
     if (t instanceof DomainException refused) {
       return problem(400, locale, refused.key(), refused.args()).withField(refused.field());

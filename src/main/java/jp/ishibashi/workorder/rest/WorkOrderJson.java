@@ -11,6 +11,8 @@ import jp.ishibashi.shared.Money;
 import jp.ishibashi.web.rest.ApiLanguage;
 import jp.ishibashi.workorder.LineContent;
 import jp.ishibashi.workorder.LineState;
+import jp.ishibashi.workorder.Ending;
+import jp.ishibashi.workorder.OrderAction;
 import jp.ishibashi.workorder.Party;
 import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.Totals;
@@ -26,6 +28,9 @@ import jp.ishibashi.workorder.WorkOrderView;
  *
  * @param you the viewer's side
  * @param awaitingYou whether the viewer has terms or lines to answer
+ * @param allowedActions what the viewer may do now, by the order's lifecycle table
+ * @param amendmentPending whether an accepted change awaits both signatures
+ * @param endedBy how a cancelled order ended (CANCELLED, TERMINATED, WITHDRAWN, NON_PERFORMANCE)
  */
 public record WorkOrderJson(
     long id,
@@ -35,6 +40,9 @@ public record WorkOrderJson(
     WorkOrder.TermsState termsState,
     Party you,
     boolean awaitingYou,
+    List<OrderAction> allowedActions,
+    boolean amendmentPending,
+    Ending endedBy,
     String agencyName,
     TermsJson terms,
     List<LineJson> lines,
@@ -121,6 +129,9 @@ public record WorkOrderJson(
         order.getTermsState(),
         view.viewer(),
         order.awaits(view.viewer()),
+        List.copyOf(view.allowed()),
+        order.isAmendmentPending(),
+        order.getEndedBy(),
         view.agencyName(),
         new TermsJson(
             order.getTitle(),

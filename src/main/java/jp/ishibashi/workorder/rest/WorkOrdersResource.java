@@ -75,7 +75,7 @@ public class WorkOrdersResource {
   public WorkOrderPageJson list(
       @Parameter(
               description =
-                  "DRAFT, NEGOTIATING, AGREED, SIGNED, FUNDED, DELIVERED, ACCEPTED, PAID or"
+                  "DRAFT, NEGOTIATING, AGREED, SIGNED, FUNDED, DELIVERED, PAID or"
                       + " CANCELLED")
           @QueryParam("status")
           String status,

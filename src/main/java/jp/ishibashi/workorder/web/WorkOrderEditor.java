@@ -10,7 +10,9 @@ import jp.ishibashi.account.web.CurrentUser;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.web.Pages;
+import jp.ishibashi.workorder.OrderAction;
 import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.WorkOrderView;
 import jp.ishibashi.workorder.WorkOrders;
 
 /** The agency's terms editor: a new work order, or the terms of an existing one. */
@@ -40,9 +42,12 @@ public class WorkOrderEditor implements Serializable {
         return;
       }
       orderId = Long.parseLong(id);
-      WorkOrder order = workOrders.view(currentUser.actor(), orderId).order();
+      WorkOrderView view = workOrders.view(currentUser.actor(), orderId);
+      WorkOrder order = view.order();
       version = order.getVersion();
       number = order.getNumber();
+      // After signing the terms are the agreement's: the form is not shown, the reason is.
+      order.require(OrderAction.EDIT_TERMS, view.viewer());
       terms = TermsForm.of(order);
     } catch (NumberFormatException e) {
       Pages.notFound();

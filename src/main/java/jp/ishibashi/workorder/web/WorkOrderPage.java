@@ -18,6 +18,9 @@ import jp.ishibashi.workorder.ScopeLine;
 import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrderView;
+import jp.ishibashi.workorder.OrderAction;
+import jp.ishibashi.agreement.Agreement;
+import jp.ishibashi.agreement.Agreements;
 import jp.ishibashi.workorder.WorkOrders;
 import org.omnifaces.util.Faces;
 import org.primefaces.event.RowEditEvent;
@@ -34,12 +37,14 @@ public class WorkOrderPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private WorkOrders workOrders;
+  @Inject private Agreements agreements;
   @Inject private CurrentUser currentUser;
   @Inject private Formats formats;
 
   private String id;
   private long orderId;
   private transient WorkOrderView view;
+  private transient List<Agreement> versions;
   private List<LineRow> rows;
   private LineForm newLine = new LineForm();
   private List<String> missing = List.of();
@@ -64,6 +69,7 @@ public class WorkOrderPage implements Serializable {
   private void reload() {
     view = workOrders.view(currentUser.actor(), orderId);
     WorkOrder order = view.order();
+    versions = agreements.versionsOf(currentUser.actor(), order);
     rows = new ArrayList<>();
     for (ScopeLine line : order.getLines()) {
       rows.add(new LineRow(line, LineForm.of(line, order.currencyUnit()), history(line)));
@@ -200,15 +206,19 @@ public class WorkOrderPage implements Serializable {
     return order().getStatus() == WorkOrderStatus.DRAFT;
   }
 
-  /** Whether the viewer may edit lines now: the agency while open, the subcontractor once sent. */
+  /** Whether the viewer may edit lines now, by the order's lifecycle. */
   public boolean isEditable() {
-    return order().isOpen() && (isAgency() || !isDraft());
+    return view.allowed().contains(OrderAction.EDIT_LINES);
   }
 
   public boolean isTermsToAccept() {
-    return !isAgency()
-        && order().getStatus() != WorkOrderStatus.DRAFT
+    return view.allowed().contains(OrderAction.ACCEPT_TERMS)
         && order().getTermsState() == WorkOrder.TermsState.PROPOSED;
+  }
+
+  /** The agreement versions, newest first. */
+  public List<Agreement> getAgreements() {
+    return versions;
   }
 
   public WorkOrder order() {

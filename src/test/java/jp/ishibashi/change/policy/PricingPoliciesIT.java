@@ -33,7 +33,7 @@ import jp.ishibashi.change.pricing.PricingService;
 import jp.ishibashi.change.pricing.Progress;
 import jp.ishibashi.change.pricing.Proposal;
 import jp.ishibashi.change.pricing.Quote;
-import jp.ishibashi.platform.DemoData;
+import jp.ishibashi.demo.DemoData;
 import jp.ishibashi.shared.ConflictException;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;

@@ -1,4 +1,4 @@
-package jp.ishibashi.platform;
+package jp.ishibashi.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

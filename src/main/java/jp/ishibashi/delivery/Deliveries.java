@@ -15,8 +15,6 @@ import java.util.Optional;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.deadline.DeadlineDue;
 import jp.ishibashi.deadline.Deadlines;
-import jp.ishibashi.escrow.EscrowLedger;
-import jp.ishibashi.escrow.Ledger;
 import jp.ishibashi.notification.NotificationKind;
 import jp.ishibashi.notification.OrderNotices;
 import jp.ishibashi.platform.PortalClock;
@@ -25,18 +23,20 @@ import jp.ishibashi.shared.Money;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Actor;
 import jp.ishibashi.tenant.Tenancy;
+import jp.ishibashi.settlement.Settlement;
+import jp.ishibashi.settlement.Settlements;
+import jp.ishibashi.workorder.OrderAction;
 import jp.ishibashi.workorder.Party;
-import jp.ishibashi.workorder.ScopeLine;
-import jp.ishibashi.workorder.Totals;
 import jp.ishibashi.workorder.WorkOrder;
 import jp.ishibashi.workorder.WorkOrderStatus;
 import jp.ishibashi.workorder.WorkOrders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * From signature to payment: the agency funds the escrow (仮払い), the subcontractor starts and
- * delivers (納品), the agency accepts or rejects the delivery (検収), and the escrow is released.
- * Until the escrow holds the agreed total, the portal refuses to record a start or a delivery.
+ * Delivery and review: the subcontractor starts and delivers (納品) the whole order or chosen
+ * lines, by their ids; the agency accepts or rejects the delivery (検収), and the accepted lines
+ * are paid through {@link Settlements}. Until the escrow holds the agreed total ({@link Funding}),
+ * the portal refuses to record a start or a delivery.
  *
  * <p>A delivery's review period is a {@link Deadlines deadline} row: when it passes in silence,
  * the poller claims it once across all nodes and {@link #deemAccepted} accepts the delivery and
@@ -44,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * order — so an answer racing the deadline never deadlocks with it.
  */
 @Stateless
-public class Fulfilment {
+public class Deliveries {
 
   /** The deadline kind of a delivery's review period. */
   public static final String REVIEW = "delivery.review";
@@ -55,12 +55,12 @@ public class Fulfilment {
   static final java.time.Duration REMINDER_BEFORE = java.time.Duration.ofDays(2);
 
   static final String SUBJECT = "WorkOrder";
-  public static final int MAX_REFERENCE = 100;
 
   @Inject private Tenancy tenancy;
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
-  @Inject private EscrowLedger escrow;
+  @Inject private Funding funding;
+  @Inject private Settlements settlements;
   @Inject private Deadlines deadlines;
   @Inject private OrderNotices notices;
 
@@ -80,53 +80,11 @@ public class Fulfilment {
     return attachmentMaxBytes;
   }
 
-  /** The agency funds the escrow with the agreed total; work may then start. */
-  public WorkOrder fund(Actor actor, long orderId, String reference) {
-    EntityManager em = tenancy.em(actor);
-    WorkOrder order = WorkOrders.require(em, orderId, true);
-    requireSide(actor, order, Party.AGENCY);
-    String ref = Texts.required(reference, "reference", MAX_REFERENCE);
-    order.markFunded(clock.now());
-    em.flush();
-    escrow.fund(actor, orderId, order.totals().total(), ref);
-    notices.to(actor, order, Party.SUBCONTRACTOR, NotificationKind.FUNDED);
-    return order;
-  }
-
-  /**
-   * The agency funds what an amendment added (追加仮払い): the agreed total less what the escrow
-   * holds and has paid out for accepted lines. Refused when nothing is due.
-   */
-  public Ledger fundExtra(Actor actor, long orderId, String reference) {
-    EntityManager em = tenancy.em(actor);
-    WorkOrder order = WorkOrders.require(em, orderId, true);
-    requireSide(actor, order, Party.AGENCY);
-    String ref = Texts.required(reference, "reference", MAX_REFERENCE);
-    Money due = extraDue(actor, order);
-    if (!due.isPositive()) {
-      throw new DomainException("error.funding.nothingDue");
-    }
-    return escrow.fund(actor, orderId, due, ref);
-  }
-
-  /** What the escrow must still receive before the order may be delivered. */
-  public Money extraDue(Actor actor, WorkOrder order) {
-    if (order.getStatus() != WorkOrderStatus.FUNDED
-        && order.getStatus() != WorkOrderStatus.DELIVERED) {
-      return Money.zero(order.currencyUnit());
-    }
-    Ledger ledger = escrow.ledger(actor, order.getId());
-    // What the agreed total still lacks: paid out for accepted lines counts as funded.
-    Money due = order.totals().total().minus(ledger.held()).minus(ledger.released());
-    return due.isPositive() ? due : Money.zero(order.currencyUnit());
-  }
-
   /** The subcontractor records that work started; refused until the escrow is funded. */
   public WorkOrder start(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
-    requireSide(actor, order, Party.SUBCONTRACTOR);
-    order.markStarted(clock.now());
+    order.markStarted(WorkOrders.partyOf(actor, order), clock.now());
     em.flush();
     audit.record(actor, "WORK_STARTED", SUBJECT, orderId, order.getNumber());
     return order;
@@ -143,34 +101,35 @@ public class Fulfilment {
   }
 
   /**
-   * Delivers with files, the whole order or chosen lines (their numbers in the agreement; null or
-   * empty: every line not yet accepted). Each file is checked (size, type) before anything is
-   * saved, and stored with the delivery.
+   * Delivers with files, the whole order or chosen lines (their ids; null or empty: every line not
+   * yet accepted). Each file is checked (size, type) before anything is saved, and stored with the
+   * delivery.
    */
   public Delivery deliver(
-      Actor actor, long orderId, String note, List<Upload> uploads, List<Integer> lines) {
+      Actor actor, long orderId, String note, List<Upload> uploads, List<Long> lines) {
     uploads.forEach(u -> u.check(attachmentMaxBytes));
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
-    requireSide(actor, order, Party.SUBCONTRACTOR);
+    Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.DELIVER, party);
     Instant now = clock.now();
     Instant reviewEnds = now.plus(Duration.ofDays(order.getReviewDays()));
-    if (order.getStatus() == WorkOrderStatus.FUNDED) {
-      // The deadline first, then the order: the poller's lock order.
-      deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
-      Instant reminder = reviewEnds.minus(REMINDER_BEFORE);
-      if (reminder.isAfter(now)) {
-        deadlines.schedule(actor, REVIEW_REMINDER, orderId, reminder);
-      }
+    // The deadline first, then the order: the poller's lock order.
+    deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
+    Instant reminder = reviewEnds.minus(REMINDER_BEFORE);
+    if (reminder.isAfter(now)) {
+      deadlines.schedule(actor, REVIEW_REMINDER, orderId, reminder);
     }
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
-    if (order.getStatus() == WorkOrderStatus.FUNDED && extraDue(actor, order).isPositive()) {
+    order.require(OrderAction.DELIVER, party);
+    if (funding.extraDue(actor, order).isPositive()) {
       throw new DomainException("error.delivery.extraEscrow");
     }
+    List<Long> covered =
+        Settlement.deliverable(settlements.lines(actor, order, Set.of()), lines);
     List<Delivery> earlier = deliveries(em, orderId);
-    List<Integer> covered = deliverable(order, acceptedLines(earlier), lines);
-    order.markDelivered(now);
+    order.markDelivered(party, now);
     Delivery delivery =
         new Delivery(
             orderId,
@@ -195,6 +154,8 @@ public class Fulfilment {
         orderId,
         "delivery "
             + delivery.getNumber()
+            + " of lines "
+            + delivery.lineIds()
             + " received "
             + delivery.getReceivedOn()
             + "; review ends "
@@ -208,15 +169,20 @@ public class Fulfilment {
     return delivery;
   }
 
-  /** The agency accepts the delivery: the escrow is released and the order is PAID. */
+  /**
+   * The agency accepts the delivery: its lines are paid, and when they were the last the order is
+   * PAID; otherwise it goes back to FUNDED for the rest.
+   */
   public WorkOrder accept(Actor actor, long orderId) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
-    requireSide(actor, order, Party.AGENCY);
+    Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.REVIEW, party);
     deadlines.cancel(actor, REVIEW, orderId);
     deadlines.cancel(actor, REVIEW_REMINDER, orderId);
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
+    order.require(OrderAction.REVIEW, party);
     Delivery delivery = open(em, orderId);
     delivery.accept(actor.userId(), clock.now(), false);
     em.flush();
@@ -225,42 +191,40 @@ public class Fulfilment {
         "DELIVERY_ACCEPTED",
         SUBJECT,
         orderId,
-        "delivery " + delivery.getNumber() + ", lines " + delivery.getDeliveredLines());
-    settle(actor, em, order, delivery, "accepted");
+        "delivery " + delivery.getNumber() + ", lines " + delivery.lineIds());
+    settle(actor, em, order, party, delivery, "accepted");
     return order;
   }
 
   /**
-   * The agency rejects the delivery with a reason tied to lines (their numbers in the current
-   * agreement): back to FUNDED for rework. Rejections are counted on the order.
+   * The agency rejects the delivery with a reason tied to the delivered lines at fault (their
+   * ids): back to FUNDED for rework. Rejections are counted on the order.
    */
-  public WorkOrder reject(Actor actor, long orderId, String reason, List<Integer> lines) {
+  public WorkOrder reject(Actor actor, long orderId, String reason, List<Long> lines) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
-    requireSide(actor, order, Party.AGENCY);
+    Party party = WorkOrders.partyOf(actor, order);
+    order.require(OrderAction.REVIEW, party);
     deadlines.cancel(actor, REVIEW, orderId);
     deadlines.cancel(actor, REVIEW_REMINDER, orderId);
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
+    order.require(OrderAction.REVIEW, party);
     Delivery delivery = open(em, orderId);
-    int lineCount = order.countedLines().size();
-    if (lines != null
-        && lines.stream().anyMatch(n -> n == null || n < 1 || n > lineCount)) {
-      throw DomainException.at("lines", "error.delivery.unknownLine");
-    }
-    String numbers =
-        lines == null
-            ? null
-            : String.join(", ", lines.stream().distinct().sorted().map(String::valueOf).toList());
-    delivery.reject(actor.userId(), clock.now(), reason, numbers);
-    order.reopenForRework();
+    delivery.reject(actor.userId(), clock.now(), reason, lines == null ? List.of() : lines);
+    order.reopenForRework(party);
     em.flush();
     audit.record(
         actor,
         "DELIVERY_REJECTED",
         SUBJECT,
         orderId,
-        "delivery " + delivery.getNumber() + ", lines " + numbers + ": " + delivery.getRejectionReason());
+        "delivery "
+            + delivery.getNumber()
+            + ", lines "
+            + delivery.faultyLineIds()
+            + ": "
+            + delivery.getRejectionReason());
     return order;
   }
 
@@ -289,7 +253,7 @@ public class Fulfilment {
             + ": the review period ended "
             + delivery.getReviewEndsAt()
             + " without an answer");
-    settle(portal, em, order, delivery, "deemed accepted");
+    settle(portal, em, order, Party.AGENCY, delivery, "deemed accepted");
     notices.toBoth(portal, order, NotificationKind.DEEMED_ACCEPTED);
   }
 
@@ -353,88 +317,31 @@ public class Fulfilment {
     return deliveries(em, orderId);
   }
 
-  /**
-   * Pays for an accepted delivery: when every line is now accepted, everything the escrow holds
-   * and the order is PAID; otherwise the accepted lines' amounts with their consumption tax, and
-   * the order goes back to FUNDED for the rest.
-   */
+  /** Pays the accepted delivery's lines; the order is PAID when they were the last. */
   private void settle(
-      Actor actor, EntityManager em, WorkOrder order, Delivery delivery, String why) {
-    Set<Integer> accepted = acceptedLines(em, order.getId());
-    int lineCount = order.countedLines().size();
-    if (accepted.size() >= lineCount) {
-      order.markAccepted(clock.now());
-      escrow.releaseAll(actor, order.getId(), "delivery " + why);
-      order.markPaid(clock.now());
-    } else {
-      List<ScopeLine> counted = order.countedLines();
-      Money subtotal = Money.zero(order.currencyUnit());
-      for (int number : delivery.lines()) {
-        subtotal = subtotal.plus(counted.get(number - 1).getContent().amount(order.currencyUnit()));
-      }
-      Money pay = subtotal.plus(subtotal.times(Totals.CONSUMPTION_TAX_RATE, RoundingMode.DOWN));
-      Money held = escrow.ledger(actor, order.getId()).held();
-      order.partlyAccepted();
-      if (pay.isPositive()) {
-        escrow.release(
+      Actor actor,
+      EntityManager em,
+      WorkOrder order,
+      Party party,
+      Delivery delivery,
+      String why) {
+    boolean everyLine =
+        settlements.payAccepted(
             actor,
-            order.getId(),
-            pay.compareTo(held) > 0 ? held : pay,
-            "delivery " + delivery.getNumber() + " " + why + ", lines " + delivery.getDeliveredLines());
-      }
-    }
+            order,
+            delivery.lineIds(),
+            delivery.getId(),
+            "delivery " + delivery.getNumber() + " " + why);
+    order.markReviewed(party, everyLine, clock.now());
     em.flush();
   }
 
-  /** The agreement's line numbers accepted so far, for a party of the order. */
-  public Set<Integer> acceptedLines(Actor actor, long orderId) {
-    EntityManager em = tenancy.em(actor);
-    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
-    return acceptedLines(em, orderId);
-  }
-
-  /** The agreement's line numbers some accepted delivery covered. */
-  private static Set<Integer> acceptedLines(EntityManager em, long orderId) {
-    return acceptedLines(deliveries(em, orderId));
-  }
-
-  private static Set<Integer> acceptedLines(List<Delivery> deliveries) {
-    Set<Integer> accepted = new TreeSet<>();
-    for (Delivery d : deliveries) {
-      if (d.isAccepted()) {
-        accepted.addAll(d.lines());
-      }
-    }
-    return accepted;
-  }
-
-  /**
-   * The lines a new delivery covers: the ones named, or every line not yet accepted; refused for
-   * a line that does not exist or was accepted already.
-   */
-  private static List<Integer> deliverable(
-      WorkOrder order, Set<Integer> accepted, List<Integer> lines) {
-    int lineCount = order.countedLines().size();
-    if (lines == null || lines.isEmpty()) {
-      List<Integer> rest = new ArrayList<>();
-      for (int n = 1; n <= lineCount; n++) {
-        if (!accepted.contains(n)) {
-          rest.add(n);
-        }
-      }
-      return rest;
-    }
-    Set<Integer> chosen = new TreeSet<>();
-    for (Integer n : lines) {
-      if (n == null || n < 1 || n > lineCount) {
-        throw DomainException.at("lines", "error.delivery.unknownLine");
-      }
-      if (accepted.contains(n)) {
-        throw DomainException.at("lines", "error.delivery.lineAccepted", n);
-      }
-      chosen.add(n);
-    }
-    return List.copyOf(chosen);
+  /** The ids of the lines in the delivery under review, if any. */
+  static Set<Long> underReview(EntityManager em, long orderId) {
+    return deliveries(em, orderId).stream()
+        .filter(d -> d.getState() == Delivery.State.SUBMITTED)
+        .flatMap(d -> d.lineIds().stream())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static List<Delivery> deliveries(EntityManager em, long orderId) {
@@ -453,12 +360,7 @@ public class Fulfilment {
     return open.orElseThrow(() -> new DomainException("error.delivery.nothingToReview"));
   }
 
-  private static void requireSide(Actor actor, WorkOrder order, Party side) {
-    if (WorkOrders.partyOf(actor, order) != side) {
-      throw new DomainException(
-          side == Party.AGENCY ? "error.delivery.agencyOnly" : "error.delivery.subcontractorOnly");
-    }
-  }
+
 
 
 }

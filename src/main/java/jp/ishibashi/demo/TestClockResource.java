@@ -1,4 +1,4 @@
-package jp.ishibashi.platform;
+package jp.ishibashi.demo;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import jp.ishibashi.deadline.DeadlinePoller;
+import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.web.rest.SignInNotRequired;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 

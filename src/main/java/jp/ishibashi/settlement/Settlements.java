@@ -1,0 +1,142 @@
+package jp.ishibashi.settlement;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import jp.ishibashi.agreement.Agreements;
+import jp.ishibashi.escrow.EscrowLedger;
+import jp.ishibashi.escrow.Ledger;
+import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.tenant.Actor;
+import jp.ishibashi.tenant.Tenancy;
+import jp.ishibashi.workorder.Ending;
+import jp.ishibashi.workorder.WorkOrder;
+import jp.ishibashi.workorder.WorkOrders;
+
+/**
+ * Settles the escrow by the {@link Settlement} rules, inside the caller's transaction, after the
+ * caller has locked the order and checked the action against its lifecycle: each line's payment
+ * is a {@link LinePayment} row by the line's id, and the movements go through the {@link
+ * EscrowLedger}.
+ */
+@Stateless
+public class Settlements {
+
+  @Inject private Tenancy tenancy;
+  @Inject private PortalClock clock;
+  @Inject private EscrowLedger escrow;
+
+  /** The ids of the order's lines accepted and paid so far; for either party. */
+  public Set<Long> acceptedLines(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
+    return acceptedLines(em, orderId);
+  }
+
+  /** What the escrow released for each line of the order, oldest first; for either party. */
+  public List<LinePayment> paymentsOf(Actor actor, long orderId) {
+    EntityManager em = tenancy.em(actor);
+    WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
+    return em.createQuery(
+            "select p from LinePayment p where p.workOrderId = :order order by p.id",
+            LinePayment.class)
+        .setParameter("order", orderId)
+        .getResultList();
+  }
+
+  private static Set<Long> acceptedLines(EntityManager em, long orderId) {
+    return new TreeSet<>(
+        em.createQuery(
+                "select p.lineId from LinePayment p where p.workOrderId = :order"
+                    + " and p.basis = :accepted",
+                Long.class)
+            .setParameter("order", orderId)
+            .setParameter("accepted", LinePay.Basis.ACCEPTED)
+            .getResultList());
+  }
+
+  /**
+   * The order's current lines as settlement sees them: accepted ones, the ones under review, and
+   * the others in progress once work started.
+   */
+  public List<SettledLine> lines(Actor actor, WorkOrder order, Set<Long> underReview) {
+    Set<Long> accepted = acceptedLines(tenancy.em(actor), order.getId());
+    LineProgress others =
+        order.getStartedAt() == null ? LineProgress.NOT_STARTED : LineProgress.IN_PROGRESS;
+    return order.countedLines().stream()
+        .map(
+            l ->
+                new SettledLine(
+                    l.getId(),
+                    l.getContent().amount(order.currencyUnit()),
+                    accepted.contains(l.getId())
+                        ? LineProgress.ACCEPTED
+                        : underReview.contains(l.getId()) ? LineProgress.UNDER_REVIEW : others))
+        .toList();
+  }
+
+  /**
+   * Pays the lines of an accepted delivery; when they were the last, also the tax rounding, and
+   * refunds what the escrow holds beyond the total.
+   *
+   * @return whether every line of the current version is now accepted
+   */
+  public boolean payAccepted(
+      Actor actor, WorkOrder order, Collection<Long> lineIds, long deliveryId, String why) {
+    List<SettledLine> current = lines(actor, order, Set.of());
+    Ledger ledger = escrow.ledger(actor, order.getId());
+    Plan plan =
+        Settlement.onAcceptance(
+            current, lineIds, order.totals().total(), ledger.released(), ledger.held());
+    execute(actor, order, plan, deliveryId, why, "the rest of the escrow after the last line");
+    return current.stream()
+        .allMatch(l -> l.progress() == LineProgress.ACCEPTED || lineIds.contains(l.lineId()));
+  }
+
+  /** Settles an order ended after funding, so that nothing stays held. */
+  public Plan settleEnding(
+      Actor actor,
+      WorkOrder order,
+      Ending how,
+      Set<Long> underReview,
+      BigDecimal killFeeInProgress,
+      String why) {
+    List<SettledLine> current = lines(actor, order, underReview);
+    Plan plan =
+        Settlement.onEnding(
+            how, current, killFeeInProgress, escrow.ledger(actor, order.getId()).held());
+    execute(actor, order, plan, null, why, "ended " + how + ": the rest back to the agency");
+    return plan;
+  }
+
+  private void execute(
+      Actor actor, WorkOrder order, Plan plan, Long deliveryId, String why, String refundWhy) {
+    EntityManager em = tenancy.em(actor);
+    Instant now = clock.now();
+    int version = Agreements.currentSigned(em, order.getId()).getVersionNumber();
+    for (LinePay pay : plan.payments()) {
+      em.persist(new LinePayment(order.getId(), pay, deliveryId, version, now));
+    }
+    em.flush();
+    if (plan.release().isPositive()) {
+      escrow.release(
+          actor,
+          order.getId(),
+          plan.release(),
+          why
+              + ": lines "
+              + String.join(
+                  ", ", plan.payments().stream().map(p -> String.valueOf(p.lineId())).toList())
+              + (plan.rounding().isPositive() ? " and tax rounding " + plan.rounding() : ""));
+    }
+    if (plan.refund().isPositive()) {
+      escrow.refund(actor, order.getId(), plan.refund(), refundWhy);
+    }
+  }
+}
