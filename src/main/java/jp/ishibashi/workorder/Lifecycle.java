@@ -55,8 +55,8 @@ public final class Lifecycle {
     allow(DRAFT, AGENCY, EDIT_TERMS, EDIT_LINES, SEND, CANCEL);
     allow(NEGOTIATING, AGENCY, EDIT_TERMS, EDIT_LINES, ANSWER_LINES, CANCEL);
     allow(NEGOTIATING, SUBCONTRACTOR, EDIT_LINES, ANSWER_LINES, ACCEPT_TERMS, CANCEL);
-    allow(AGREED, AGENCY, EDIT_TERMS, EDIT_LINES, SIGN, CANCEL);
-    allow(AGREED, SUBCONTRACTOR, EDIT_LINES, SIGN, CANCEL);
+    allow(AGREED, AGENCY, EDIT_TERMS, EDIT_LINES, ANSWER_LINES, SIGN, CANCEL);
+    allow(AGREED, SUBCONTRACTOR, EDIT_LINES, ANSWER_LINES, ACCEPT_TERMS, SIGN, CANCEL);
     allow(SIGNED, AGENCY, FUND, CHANGE, CANCEL);
     allow(SIGNED, SUBCONTRACTOR, CHANGE, CANCEL);
     allow(FUNDED, AGENCY, FUND_EXTRA, CHANGE, TERMINATE, DEMAND, END_FOR_NON_PERFORMANCE);
@@ -127,7 +127,7 @@ public final class Lifecycle {
       case EDIT_TERMS, EDIT_LINES, ANSWER_LINES, ACCEPT_TERMS ->
           signed ? "error.workOrder.signed" : "error.workOrder.notNegotiating";
       case SEND -> signed ? "error.workOrder.signed" : "error.workOrder.alreadySent";
-      case SIGN -> signed ? "error.agreement.nothingToSign" : "error.agreement.notAgreed";
+      case SIGN -> signed ? "error.agreement.alreadySigned" : "error.agreement.notAgreed";
       case FUND -> signed ? "error.funding.alreadyFunded" : "error.funding.notSigned";
       case FUND_EXTRA -> "error.funding.nothingDue";
       case START, DELIVER ->

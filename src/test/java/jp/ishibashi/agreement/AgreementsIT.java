@@ -130,7 +130,7 @@ class AgreementsIT {
         assertThrows(
             DomainException.class,
             () -> workOrders.addLine(agency, order.getId(), line("追加", "1000")));
-    assertEquals("error.workOrder.notEditable", closed.key());
+    assertEquals("error.workOrder.signed", closed.key());
   }
 
   @Test
@@ -272,7 +272,7 @@ class AgreementsIT {
     assertThat(signed.getString("state")).isEqualTo("SIGNED");
     assertThat(signed.getJsonArray("signatures")).hasSize(2);
     Reply twice = tanaka.post(signPath(orderId, agreementId), signBody(hash, DemoData.PASSWORD));
-    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.json().getString("key")).isEqualTo("error.agreement.alreadySigned");
 
     HttpResponse<byte[]> download = tanaka.getBytes(agreementsPath(orderId) + "/1/pdf");

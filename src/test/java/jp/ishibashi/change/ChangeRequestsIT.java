@@ -182,11 +182,14 @@ class ChangeRequestsIT {
     ChangeRequest second = changes.propose(p.agency(), order.getId(), addPage("封筒デザイン", "30000"));
 
     changes.accept(p.sub(), order.getId(), first.getId());
+    DomainException pending =
+        assertThrows(DomainException.class, () -> changes.accept(p.sub(), order.getId(), second.getId()));
+    assertEquals("error.change.amendmentPending", pending.key());
+    assertEquals(2, orders.signPending(p, order.getId()).getVersionNumber());
     DomainException stale =
         assertThrows(DomainException.class, () -> changes.accept(p.sub(), order.getId(), second.getId()));
     assertEquals("error.change.stale", stale.key());
 
-    assertEquals(2, orders.signPending(p, order.getId()).getVersionNumber());
     ChangeRequest late = changes.propose(p.agency(), order.getId(), addPage("チラシ", "40000"));
     clock.advance(Duration.ofDays(8));
     DomainException expired =

@@ -178,7 +178,7 @@ class WorkOrderTest {
     assertThat(order.getTermsState()).isEqualTo(WorkOrder.TermsState.PROPOSED);
     assertThat(order.getStatus()).isEqualTo(WorkOrderStatus.NEGOTIATING);
     assertThatThrownBy(() -> order.acceptTerms(Party.AGENCY, NOW))
-        .hasMessage("error.workOrder.termsBySubcontractor");
+        .hasMessage("error.delivery.subcontractorOnly");
   }
 
   @Test
@@ -208,7 +208,7 @@ class WorkOrderTest {
     WorkOrder order = draft();
     ScopeLine line = order.addLine(line("トップページ", "1", "100000"), Party.AGENCY);
     assertThatThrownBy(() -> order.addLine(line("追加", "1", "1"), Party.SUBCONTRACTOR))
-        .hasMessage("error.workOrder.notEditable");
+        .hasMessage("error.delivery.agencyOnly");
 
     assertThat(order.removeLine(line, Party.AGENCY)).isNull();
     assertThat(order.getLines()).isEmpty();

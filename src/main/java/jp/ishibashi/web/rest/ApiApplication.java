@@ -8,7 +8,7 @@ import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.change.rest.ChangeRequestsResource;
 import jp.ishibashi.delivery.rest.FulfilmentResource;
 import jp.ishibashi.message.rest.OrderMessagesResource;
-import jp.ishibashi.demo.TestClockResource;
+import jp.ishibashi.demo.rest.TestClockResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

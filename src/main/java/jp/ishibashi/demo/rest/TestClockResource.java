@@ -1,4 +1,4 @@
-package jp.ishibashi.demo;
+package jp.ishibashi.demo.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
