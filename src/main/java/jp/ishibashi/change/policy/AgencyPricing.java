@@ -7,12 +7,18 @@ import jp.ishibashi.change.pricing.RateCard;
 /**
  * Everything an agency has set for pricing its change requests: the {@link PricingPolicy} (kill
  * fees, rush tiers, daily capacity, hourly estimates), its {@link RateCard} (単価表), and for how many
- * days a quote may be accepted before it expires. An agency that has set nothing gets {@link
- * #defaults()}, so every change request can be priced from an agency's first day.
+ * days a quote may be accepted before it expires, and its {@link NonPerformanceTerms} for overdue
+ * work. An agency that has set nothing gets {@link #defaults()}, so every change request can be
+ * priced from an agency's first day.
  *
  * @param quoteValidDays calendar days from pricing until a quote expires, 1 to 30
+ * @param nonPerformance the grace and demand days before overdue work may be ended (催告解除)
  */
-public record AgencyPricing(PricingPolicy policy, RateCard rateCard, int quoteValidDays) {
+public record AgencyPricing(
+    PricingPolicy policy,
+    RateCard rateCard,
+    int quoteValidDays,
+    NonPerformanceTerms nonPerformance) {
 
   /** A quote expires after a week unless the agency says otherwise. */
   public static final int DEFAULT_QUOTE_VALID_DAYS = 7;
@@ -28,13 +34,21 @@ public record AgencyPricing(PricingPolicy policy, RateCard rateCard, int quoteVa
   public AgencyPricing {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(rateCard, "rateCard");
+    Objects.requireNonNull(nonPerformance, "nonPerformance");
     if (quoteValidDays < MIN_QUOTE_VALID_DAYS || quoteValidDays > MAX_QUOTE_VALID_DAYS) {
       throw new IllegalArgumentException("quoteValidDays " + quoteValidDays);
     }
   }
 
-  /** The portal's defaults: {@link PricingPolicy#defaults()}, no rate card, quotes valid 7 days. */
+  /**
+   * The portal's defaults: {@link PricingPolicy#defaults()}, no rate card, quotes valid 7 days and
+   * {@link NonPerformanceTerms#defaults()}.
+   */
   public static AgencyPricing defaults() {
-    return new AgencyPricing(PricingPolicy.defaults(), RateCard.empty(), DEFAULT_QUOTE_VALID_DAYS);
+    return new AgencyPricing(
+        PricingPolicy.defaults(),
+        RateCard.empty(),
+        DEFAULT_QUOTE_VALID_DAYS,
+        NonPerformanceTerms.defaults());
   }
 }

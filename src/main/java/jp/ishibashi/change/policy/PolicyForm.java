@@ -25,6 +25,8 @@ import jp.ishibashi.shared.Money;
  * @param hourlyEstimateJpy what an hour of work is worth in yen
  * @param hourlyEstimateUsd what an hour of work is worth in US dollars
  * @param quoteValidDays days until a quote expires, 1 to 30
+ * @param graceDays days after a due date before a demand for performance may be sent, 0 to 90
+ * @param demandDays days a demand for performance gives to deliver, 1 to 90
  * @param rushTiers the surcharge table, in any order
  * @param version the stored policy's version the admin saw; 0 when the agency had none yet
  */
@@ -35,6 +37,8 @@ public record PolicyForm(
     BigDecimal hourlyEstimateJpy,
     BigDecimal hourlyEstimateUsd,
     Integer quoteValidDays,
+    Integer graceDays,
+    Integer demandDays,
     List<Tier> rushTiers,
     long version) {
 
@@ -67,6 +71,8 @@ public record PolicyForm(
         policy.hourlyEstimate(JPY).map(Money::amount).orElse(null),
         policy.hourlyEstimate(USD).map(Money::amount).orElse(null),
         pricing.quoteValidDays(),
+        pricing.nonPerformance().graceDays(),
+        pricing.nonPerformance().demandDays(),
         policy.rushTiers().stream()
             .map(t -> new Tier(t.minDaysLeft(), Amounts.percent(t.rate())))
             .toList(),
@@ -90,17 +96,27 @@ public record PolicyForm(
     Money usd =
         Amounts.positive(
             hourlyEstimateUsd, USD, "hourlyEstimateUsd", "error.pricingPolicy.hourlyEstimate");
-    if (quoteValidDays == null) {
-      throw DomainException.at("quoteValidDays", "error.field.required");
-    }
-    if (quoteValidDays < AgencyPricing.MIN_QUOTE_VALID_DAYS
-        || quoteValidDays > AgencyPricing.MAX_QUOTE_VALID_DAYS) {
-      throw DomainException.at(
-          "quoteValidDays",
-          "error.pricingPolicy.quoteValidDays",
-          AgencyPricing.MIN_QUOTE_VALID_DAYS,
-          AgencyPricing.MAX_QUOTE_VALID_DAYS);
-    }
+    int validDays =
+        days(
+            quoteValidDays,
+            "quoteValidDays",
+            "error.pricingPolicy.quoteValidDays",
+            AgencyPricing.MIN_QUOTE_VALID_DAYS,
+            AgencyPricing.MAX_QUOTE_VALID_DAYS);
+    NonPerformanceTerms nonPerformance =
+        new NonPerformanceTerms(
+            days(
+                graceDays,
+                "graceDays",
+                "error.pricingPolicy.graceDays",
+                NonPerformanceTerms.MIN_GRACE_DAYS,
+                NonPerformanceTerms.MAX_GRACE_DAYS),
+            days(
+                demandDays,
+                "demandDays",
+                "error.pricingPolicy.demandDays",
+                NonPerformanceTerms.MIN_DEMAND_DAYS,
+                NonPerformanceTerms.MAX_DEMAND_DAYS));
     PricingPolicy policy =
         new PricingPolicy(
             Amounts.share(delivered),
@@ -108,7 +124,21 @@ public record PolicyForm(
             tiers(),
             Amounts.plain(capacity),
             Map.of(jpy.currency(), jpy, usd.currency(), usd));
-    return new AgencyPricing(policy, rateCard, quoteValidDays);
+    return new AgencyPricing(policy, rateCard, validDays, nonPerformance);
+  }
+
+  /**
+   * A number of days typed in a field, required and from {@code min} to {@code max}; refused at
+   * the field, out of range with {@code key}, whose message is given both bounds.
+   */
+  private static int days(Integer value, String field, String key, int min, int max) {
+    if (value == null) {
+      throw DomainException.at(field, "error.field.required");
+    }
+    if (value < min || value > max) {
+      throw DomainException.at(field, key, min, max);
+    }
+    return value;
   }
 
   private List<RushTier> tiers() {

@@ -27,10 +27,11 @@ import jp.ishibashi.workorder.Unit;
 
 /**
  * Each agency's pricing settings for change requests: its policy (kill fees, rush tiers, daily
- * capacity, hourly estimates, quote validity) and its rate card, and whether a subcontractor's fees
- * are subject to withholding tax. Every party of the agency may read them, since a change request
- * from either side is priced with them; only the agency's admins may change them, and anyone else
- * is told they do not exist. Every change is audited against the agency, as its last step.
+ * capacity, hourly estimates, quote validity), its terms for overdue work (grace and demand days)
+ * and its rate card, and whether a subcontractor's fees are subject to withholding tax. Every party
+ * of the agency may read them, since a change request from either side is priced with them; only
+ * the agency's admins may change them, and anyone else is told they do not exist. Every change is
+ * audited against the agency, as its last step.
  */
 @Stateless
 public class PricingPolicies {
@@ -53,7 +54,11 @@ public class PricingPolicies {
     return read(em, stored(em, LockModeType.NONE));
   }
 
-  /** The agency's grace and demand days for non-performance (催告), for either party. */
+  /**
+   * The agency's grace and demand days for non-performance (催告), for either party: those of {@link
+   * #forAgency}, read without its tiers and rate card; the portal's defaults until an admin saves a
+   * policy.
+   */
   public NonPerformanceTerms nonPerformance(Actor actor) {
     EntityManager em = tenancy.em(actor);
     requireParty(em, actor);
@@ -206,7 +211,10 @@ public class PricingPolicies {
         .orElseGet(
             () ->
                 new AgencyPricing(
-                    PricingPolicy.defaults(), card, AgencyPricing.DEFAULT_QUOTE_VALID_DAYS));
+                    PricingPolicy.defaults(),
+                    card,
+                    AgencyPricing.DEFAULT_QUOTE_VALID_DAYS,
+                    NonPerformanceTerms.defaults()));
   }
 
   private static List<StoredRushTier> tiers(EntityManager em) {
@@ -272,6 +280,10 @@ public class PricingPolicies {
             .collect(Collectors.joining(", "))
         + "; quotes valid "
         + pricing.quoteValidDays()
+        + " days; demand for performance "
+        + pricing.nonPerformance().graceDays()
+        + " days after the due date, giving "
+        + pricing.nonPerformance().demandDays()
         + " days; rush tiers "
         + p.rushTiers().stream()
             .map(t -> t.minDaysLeft() + "+ days " + Amounts.percent(t.rate()).toPlainString() + "%")

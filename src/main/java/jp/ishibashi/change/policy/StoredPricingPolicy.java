@@ -79,6 +79,8 @@ class StoredPricingPolicy {
     hourlyEstimateJpyMinor = policy.hourlyEstimate(PolicyForm.JPY).orElseThrow().minor();
     hourlyEstimateUsdMinor = policy.hourlyEstimate(PolicyForm.USD).orElseThrow().minor();
     quoteValidDays = pricing.quoteValidDays();
+    graceDays = pricing.nonPerformance().graceDays();
+    demandDays = pricing.nonPerformance().demandDays();
   }
 
   /** The pricing stored, with the agency's tiers and rate card. */
@@ -94,7 +96,7 @@ class StoredPricingPolicy {
                 Money.ofMinor(hourlyEstimateJpyMinor, PolicyForm.JPY),
                 PolicyForm.USD,
                 Money.ofMinor(hourlyEstimateUsdMinor, PolicyForm.USD)));
-    return new AgencyPricing(policy, rateCard, quoteValidDays);
+    return new AgencyPricing(policy, rateCard, quoteValidDays, nonPerformance());
   }
 
   long getVersion() {

@@ -1,6 +1,7 @@
 package jp.ishibashi.change.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ class PolicyFormTest {
     BigDecimal jpy;
     BigDecimal usd;
     Integer days;
+    Integer grace;
+    Integer demand;
     List<Tier> tiers;
 
     Fields(PolicyForm f) {
@@ -54,6 +57,8 @@ class PolicyFormTest {
       jpy = f.hourlyEstimateJpy();
       usd = f.hourlyEstimateUsd();
       days = f.quoteValidDays();
+      grace = f.graceDays();
+      demand = f.demandDays();
       tiers = new ArrayList<>(f.rushTiers());
     }
 
@@ -87,13 +92,24 @@ class PolicyFormTest {
       return this;
     }
 
+    Fields grace(Integer v) {
+      grace = v;
+      return this;
+    }
+
+    Fields demand(Integer v) {
+      demand = v;
+      return this;
+    }
+
     Fields tiers(Tier... v) {
       tiers = Arrays.asList(v);
       return this;
     }
 
     PolicyForm form() {
-      return new PolicyForm(delivered, inProgress, capacity, jpy, usd, days, tiers, 3);
+      return new PolicyForm(
+          delivered, inProgress, capacity, jpy, usd, days, grace, demand, tiers, 3);
     }
   }
 
@@ -105,6 +121,8 @@ class PolicyFormTest {
     assertThat(DEFAULTS.hourlyEstimateJpy()).hasToString("5000");
     assertThat(DEFAULTS.hourlyEstimateUsd()).hasToString("50.00");
     assertThat(DEFAULTS.quoteValidDays()).isEqualTo(7);
+    assertThat(DEFAULTS.graceDays()).isEqualTo(7);
+    assertThat(DEFAULTS.demandDays()).isEqualTo(7);
     assertThat(DEFAULTS.rushTiers())
         .extracting(t -> t.minDaysLeft() + ":" + t.ratePercent())
         .containsExactly("14:0", "7:25", "3:50", "0:100");
@@ -143,6 +161,28 @@ class PolicyFormTest {
     assertThat(policy.tierFor(9).rate()).isEqualByComparingTo("0.30");
     assertThat(pricing.quoteValidDays()).isEqualTo(14);
     assertThat(pricing.rateCard()).isSameAs(card);
+  }
+
+  @Test
+  void graceAndDemandDaysRoundTrip() {
+    PolicyForm typed = with(f -> f.grace(0).demand(90));
+
+    AgencyPricing pricing = typed.toPricing(RateCard.empty());
+    PolicyForm shown = PolicyForm.of(pricing, 4);
+
+    assertThat(pricing.nonPerformance()).isEqualTo(new NonPerformanceTerms(0, 90));
+    assertThat(shown.graceDays()).isZero();
+    assertThat(shown.demandDays()).isEqualTo(90);
+    assertThat(with(f -> f.grace(90).demand(1)).toPricing(RateCard.empty()).nonPerformance())
+        .isEqualTo(new NonPerformanceTerms(90, 1));
+  }
+
+  @Test
+  void nonPerformanceTermsRefuseDaysOutOfRange() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new NonPerformanceTerms(-1, 7));
+    assertThatIllegalArgumentException().isThrownBy(() -> new NonPerformanceTerms(91, 7));
+    assertThatIllegalArgumentException().isThrownBy(() -> new NonPerformanceTerms(7, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new NonPerformanceTerms(7, 91));
   }
 
   @Test
@@ -195,6 +235,12 @@ class PolicyFormTest {
         Arguments.of(with(f -> f.days(0)), "quoteValidDays", "error.pricingPolicy.quoteValidDays"),
         Arguments.of(with(f -> f.days(31)), "quoteValidDays", "error.pricingPolicy.quoteValidDays"),
         Arguments.of(with(f -> f.days(null)), "quoteValidDays", "error.field.required"),
+        Arguments.of(with(f -> f.grace(null)), "graceDays", "error.field.required"),
+        Arguments.of(with(f -> f.grace(-1)), "graceDays", "error.pricingPolicy.graceDays"),
+        Arguments.of(with(f -> f.grace(91)), "graceDays", "error.pricingPolicy.graceDays"),
+        Arguments.of(with(f -> f.demand(null)), "demandDays", "error.field.required"),
+        Arguments.of(with(f -> f.demand(0)), "demandDays", "error.pricingPolicy.demandDays"),
+        Arguments.of(with(f -> f.demand(91)), "demandDays", "error.pricingPolicy.demandDays"),
         Arguments.of(with(f -> f.tiers()), "rushTiers", "error.pricingPolicy.rushTiers"),
         Arguments.of(
             with(f -> f.tiers(tier(3, "50"))), "rushTiers", "error.pricingPolicy.rushTiers"),
@@ -234,6 +280,7 @@ class PolicyFormTest {
         .isEqualTo(
             "kill fees 100% delivered, 50% in progress; daily capacity 8 h;"
                 + " hourly estimates JPY 5000, USD 50.00; quotes valid 7 days;"
+                + " demand for performance 7 days after the due date, giving 7 days;"
                 + " rush tiers 14+ days 0%, 7+ days 25%, 3+ days 50%, 0+ days 100%");
   }
 }

@@ -389,6 +389,8 @@ class PricingPoliciesIT {
         loaded.hourlyEstimateJpy(),
         loaded.hourlyEstimateUsd(),
         validDays,
+        loaded.graceDays(),
+        loaded.demandDays(),
         tiers,
         loaded.version());
   }

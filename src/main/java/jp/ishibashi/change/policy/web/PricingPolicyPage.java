@@ -19,10 +19,10 @@ import jp.ishibashi.web.Pages;
 import jp.ishibashi.workorder.Unit;
 
 /**
- * The admin's pricing policy page: kill fees, daily capacity, hourly estimates, quote validity and
- * the rush tier table in one form saved at once, and the rate card, whose prices are added and
- * removed one by one. Rows of the tier table are added and removed on the page only; nothing is
- * stored until the form is saved.
+ * The admin's pricing policy page: kill fees, daily capacity, hourly estimates, quote validity, the
+ * grace and demand days for overdue work and the rush tier table in one form saved at once, and
+ * the rate card, whose prices are added and removed one by one. Rows of the tier table are added
+ * and removed on the page only; nothing is stored until the form is saved.
  */
 @Named
 @ViewScoped
@@ -39,6 +39,8 @@ public class PricingPolicyPage implements Serializable {
   private BigDecimal hourlyEstimateJpy;
   private BigDecimal hourlyEstimateUsd;
   private Integer quoteValidDays;
+  private Integer graceDays;
+  private Integer demandDays;
   private List<TierRow> tiers = new ArrayList<>();
   private long version;
 
@@ -141,6 +143,8 @@ public class PricingPolicyPage implements Serializable {
         hourlyEstimateJpy,
         hourlyEstimateUsd,
         quoteValidDays,
+        graceDays,
+        demandDays,
         tiers.stream()
             .map(t -> new PolicyForm.Tier(t.getMinDaysLeft(), t.getRatePercent()))
             .toList(),
@@ -154,6 +158,8 @@ public class PricingPolicyPage implements Serializable {
     hourlyEstimateJpy = form.hourlyEstimateJpy();
     hourlyEstimateUsd = form.hourlyEstimateUsd();
     quoteValidDays = form.quoteValidDays();
+    graceDays = form.graceDays();
+    demandDays = form.demandDays();
     tiers = new ArrayList<>();
     for (PolicyForm.Tier tier : form.rushTiers()) {
       TierRow row = new TierRow();
@@ -227,6 +233,22 @@ public class PricingPolicyPage implements Serializable {
 
   public void setQuoteValidDays(Integer quoteValidDays) {
     this.quoteValidDays = quoteValidDays;
+  }
+
+  public Integer getGraceDays() {
+    return graceDays;
+  }
+
+  public void setGraceDays(Integer graceDays) {
+    this.graceDays = graceDays;
+  }
+
+  public Integer getDemandDays() {
+    return demandDays;
+  }
+
+  public void setDemandDays(Integer demandDays) {
+    this.demandDays = demandDays;
   }
 
   public Unit getUnit() {
