@@ -178,6 +178,8 @@ public class Cancellations {
             how + " by the " + party);
     order.end(how, party, clock.now(), clock.today(), why);
     em.flush();
+    // An amendment still awaiting signatures is void with the order.
+    changed.fire(new OrderChanged(actor, order));
     audit.record(
         actor,
         "WORK_ORDER_" + how,

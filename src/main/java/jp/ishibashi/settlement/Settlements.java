@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.ishibashi.agreement.AgreementContent;
 import jp.ishibashi.agreement.Agreements;
+import jp.ishibashi.shared.Money;
 import jp.ishibashi.escrow.EscrowLedger;
 import jp.ishibashi.escrow.Ledger;
 import jp.ishibashi.platform.PortalClock;
@@ -62,23 +64,30 @@ public class Settlements {
   }
 
   /**
-   * The order's current lines as settlement sees them: accepted ones, the ones under review, and
-   * the others in progress once work started.
+   * The lines of the order's current signed agreement as settlement sees them: accepted ones, the
+   * ones under review, and the others in progress once work started. The signed version, not the
+   * order's lines: while an accepted change awaits its signatures, the money still follows the
+   * version both signed.
    */
   public List<SettledLine> lines(Actor actor, WorkOrder order, Set<Long> underReview) {
-    Set<Long> accepted = acceptedLines(tenancy.em(actor), order.getId());
+    EntityManager em = tenancy.em(actor);
+    Set<Long> accepted = acceptedLines(em, order.getId());
     LineProgress others =
         order.getStartedAt() == null ? LineProgress.NOT_STARTED : LineProgress.IN_PROGRESS;
-    return order.countedLines().stream()
+    return signed(em, order).lines().stream()
         .map(
             l ->
                 new SettledLine(
-                    l.getId(),
-                    l.getContent().amount(order.currencyUnit()),
-                    accepted.contains(l.getId())
+                    l.lineId(),
+                    new Money(l.amount(), order.currencyUnit()),
+                    accepted.contains(l.lineId())
                         ? LineProgress.ACCEPTED
-                        : underReview.contains(l.getId()) ? LineProgress.UNDER_REVIEW : others))
+                        : underReview.contains(l.lineId()) ? LineProgress.UNDER_REVIEW : others))
         .toList();
+  }
+
+  private static AgreementContent signed(EntityManager em, WorkOrder order) {
+    return Agreements.currentSigned(em, order.getId()).content();
   }
 
   /**
@@ -91,9 +100,8 @@ public class Settlements {
       Actor actor, WorkOrder order, Collection<Long> lineIds, long deliveryId, String why) {
     List<SettledLine> current = lines(actor, order, Set.of());
     Ledger ledger = escrow.ledger(actor, order.getId());
-    Plan plan =
-        Settlement.onAcceptance(
-            current, lineIds, order.totals().total(), ledger.released(), ledger.held());
+    Money total = new Money(signed(tenancy.em(actor), order).total(), order.currencyUnit());
+    Plan plan = Settlement.onAcceptance(current, lineIds, total, ledger.released(), ledger.held());
     execute(actor, order, plan, deliveryId, why, "the rest of the escrow after the last line");
     return current.stream()
         .allMatch(l -> l.progress() == LineProgress.ACCEPTED || lineIds.contains(l.lineId()));

@@ -589,6 +589,7 @@ public class WorkOrder {
           "error.demand.deadlineRuns", demandDeadline == null ? "-" : demandDeadline.toString());
     }
     status = WorkOrderStatus.CANCELLED;
+    amendmentPending = false;
     endedBy = how;
     cancelledAt = now;
     cancelReason = reason;

@@ -75,6 +75,7 @@ class FulfilmentIT {
   @Inject PortalClock clock;
   @Inject AuditTrail audit;
   @Inject ChangeRequests changes;
+  @Inject jp.ishibashi.agreement.Agreements agreements;
   @Inject jp.ishibashi.message.OrderMessages messages;
   @Inject UserTransaction tx;
   @ArquillianResource java.net.URL base;
@@ -250,6 +251,41 @@ class FulfilmentIT {
     assertEquals("220000", funded.json().getString("held"));
     ApiClient.Reply twice = agency.post(base + "escrow/fund", "{\"reference\":\"振込-2\"}");
     assertEquals("error.funding.alreadyFunded", twice.json().getString("key"));
+
+    // After signing, every way of editing the agreed content answers 409 and changes nothing.
+    String order = "work-orders/" + id;
+    jakarta.json.JsonObject before = agency.get(order).json();
+    long version = before.getJsonNumber("version").longValue();
+    jakarta.json.JsonObject line = before.getJsonArray("lines").getJsonObject(0);
+    String linePath = order + "/lines/" + line.getJsonNumber("id").longValue();
+    String lineVersion = ApiClient.object("version", line.getJsonNumber("version").longValue());
+    String newLine =
+        ApiClient.object(
+            "text", "追加", "deliverable", "HTML", "quantity", "1", "unit", "PAGE", "unitPrice", "1",
+            "version", line.getJsonNumber("version").longValue());
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    List<ApiClient.Reply> edits =
+        List.of(
+            agency.put(order + "/terms", ApiClient.object(
+                "title", "書き換え", "subcontractorId", before.getJsonObject("terms").getJsonNumber("subcontractorId").longValue(),
+                "language", "ja", "currency", "JPY", "commissionedOn", today, "deliveryDate", today.plusDays(20),
+                "placeOfDelivery", "メール", "reviewDays", 7, "paymentDueDate", today.plusDays(40),
+                "paymentMethod", "銀行振込", "version", version)),
+            agency.post(order + "/send", ApiClient.object("version", version)),
+            tanaka.post(order + "/terms/accept", ApiClient.object("version", version)),
+            agency.post(order + "/lines", newLine),
+            tanaka.post(order + "/lines", newLine),
+            agency.put(linePath, newLine),
+            tanaka.put(linePath, newLine),
+            tanaka.post(linePath + "/accept", lineVersion),
+            tanaka.post(linePath + "/keep", lineVersion),
+            agency.delete(linePath + "?version=" + line.getJsonNumber("version").longValue()));
+    for (ApiClient.Reply edit : edits) {
+      assertEquals(409, edit.status(), edit.toString());
+      assertTrue(edit.json().containsKey("allowedActions"), edit.toString());
+    }
+    assertEquals("error.workOrder.signed", edits.get(0).json().getString("key"));
+    assertEquals(before, agency.get(order).json(), "nothing changed");
 
     ApiClient.Reply delivered = tanaka.post(base + "deliveries", "{\"note\":\"納品します\"}");
     assertEquals(200, delivered.status(), delivered.toString());
@@ -486,6 +522,35 @@ class FulfilmentIT {
   }
 
   @Test
+  @Order(5)
+  void endingWhileAnAmendmentAwaitsSignaturesSettlesByTheSignedVersion() {
+    Parties p = orders.parties("株式会社署名待ち", "署名待ち 十八郎");
+    long id = orders.signed(p, 30, "ロゴ").getId();
+    funding.fund(p.agency(), id, "入金-1");
+    fulfilment.start(p.sub(), id);
+    ChangeRequest bigger =
+        changes.propose(
+            p.agency(),
+            id,
+            new ChangeProposal(
+                "大きな追加",
+                List.of(
+                    ChangeProposal.ChangeEdit.addLine(
+                        "動画", "MP4", "確認", BigDecimal.ONE, Unit.ITEM, new BigDecimal("500000")))));
+    changes.accept(p.sub(), id, bigger.getId());
+    assertTrue(orders.view(p.agency(), id).isAmendmentPending());
+
+    Cancellations.Outcome ended = cancellations.cancel(p.agency(), id, "計画の中止");
+    assertEquals(new BigDecimal("55000"), ended.paid().amount(), "the kill fee of the signed line only");
+    assertEquals(new BigDecimal("55000"), ended.refunded().amount());
+    assertEquals(
+        jp.ishibashi.agreement.Agreement.State.VOID,
+        agreementsOf(p, id).get(0).getState(),
+        "the unsigned amendment ends with the order");
+    assertInvariants(p, id);
+  }
+
+  @Test
   @Order(6)
   void racingRequestsEndInExactlyOneOutcome() {
     Parties p = orders.parties("株式会社競合", "競合 十五郎");
@@ -667,6 +732,10 @@ class FulfilmentIT {
     funding.fund(p.agency(), id, "入金-" + id);
     fulfilment.deliver(p.sub(), id, "納品します");
     return id;
+  }
+
+  private List<jp.ishibashi.agreement.Agreement> agreementsOf(Parties p, long orderId) {
+    return agreements.ofOrder(p.agency(), orderId);
   }
 
   private long lineId(Parties p, long orderId, int index) {
