@@ -112,11 +112,7 @@ public class EscrowLedger {
   }
 
   private static WorkOrder order(EntityManager em, long workOrderId) {
-    WorkOrder order = em.find(WorkOrder.class, workOrderId);
-    if (order == null) {
-      throw new NotFoundException();
-    }
-    return order;
+    return WorkOrders.require(em, workOrderId, false);
   }
 
   /**

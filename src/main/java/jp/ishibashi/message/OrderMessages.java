@@ -3,7 +3,6 @@ package jp.ishibashi.message;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.agreement.AgreementContent;
@@ -40,7 +39,7 @@ public class OrderMessages {
    */
   public OrderMessage post(Actor actor, long orderId, String body) {
     EntityManager em = tenancy.em(actor);
-    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+    WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = partyOf(actor, order);
     if (order.getStatus() == WorkOrderStatus.DRAFT) {
       throw new DomainException("error.message.draft");
@@ -66,7 +65,7 @@ public class OrderMessages {
 
   private List<OrderMessage> messages(Actor actor, long orderId, boolean flaggedOnly) {
     EntityManager em = tenancy.em(actor);
-    partyOf(actor, em.find(WorkOrder.class, orderId));
+    partyOf(actor, WorkOrders.require(em, orderId, false));
     return em.createQuery(
             "select m from OrderMessage m join fetch m.sender where m.workOrderId = :order"
                 + (flaggedOnly ? " and m.beforeFunding = true" : "")

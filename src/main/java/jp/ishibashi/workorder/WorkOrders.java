@@ -299,10 +299,7 @@ public class WorkOrders {
 
   /** The order, if the actor may see it: its agency's staff, or its subcontractor once sent. */
   private WorkOrder find(EntityManager em, Actor actor, long orderId) {
-    WorkOrder order = em.find(WorkOrder.class, orderId);
-    if (order == null) {
-      throw new NotFoundException();
-    }
+    WorkOrder order = require(em, orderId, false);
     partyOf(actor, order);
     return order;
   }
@@ -314,17 +311,15 @@ public class WorkOrders {
    * transactions that each saw the other's item still open would not.
    */
   private WorkOrder lockForChange(EntityManager em, Actor actor, long orderId) {
-    WorkOrder order = em.find(WorkOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-    if (order == null) {
-      throw new NotFoundException();
-    }
+    WorkOrder order = require(em, orderId, true);
     partyOf(actor, order);
     return order;
   }
 
   /**
    * The order with this id in the entity manager's tenant, optionally locked until the
-   * transaction ends; a 404 when there is none. Callers check the party with {@link #partyOf}.
+   * transaction ends; a 404 when there is none. Every service finds an order through this one
+   * method, then checks the caller's side with {@link #partyOf}.
    */
   public static WorkOrder require(EntityManager em, long orderId, boolean lock) {
     WorkOrder order =

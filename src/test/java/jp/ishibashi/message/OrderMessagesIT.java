@@ -120,6 +120,7 @@ class OrderMessagesIT {
       assertThrows(NotFoundException.class, () -> messages.evidence(stranger, id));
     }
     assertThrows(NotFoundException.class, () -> messages.thread(p.agency, Long.MAX_VALUE));
+    assertThrows(NotFoundException.class, () -> messages.post(p.agency, Long.MAX_VALUE, "宛先なし"));
     assertEquals(1, messages.thread(p.sub, id).size());
     assertEquals(1, sentEvents(p.agency, id).size());
   }

@@ -1,10 +1,7 @@
 package jp.ishibashi.web.rest;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import jp.ishibashi.web.Pages;
 
 /**
