@@ -48,10 +48,15 @@ alter table work_order add constraint work_order_status_ck
 alter table work_order add column amendment_pending boolean default false not null;
 
 -- How a cancelled order ended: CANCELLED (before funding), TERMINATED (by the agency),
--- WITHDRAWN (by the subcontractor), NON_PERFORMANCE (after an unanswered demand).
+-- WITHDRAWN (by the subcontractor), NON_PERFORMANCE (after an unanswered demand), MUTUAL (a
+-- change request cancelling the rest, accepted and signed by both).
 alter table work_order add column ended_by varchar(20);
 alter table work_order add constraint work_order_ended_by_ck
-    check (ended_by is null or ended_by in ('CANCELLED', 'TERMINATED', 'WITHDRAWN', 'NON_PERFORMANCE'));
+    check (ended_by is null or ended_by in ('CANCELLED', 'TERMINATED', 'WITHDRAWN', 'NON_PERFORMANCE',
+                                            'MUTUAL'));
+
+-- The amendment awaiting signatures cancels the rest of the order: signing it ends the order.
+alter table work_order add column ending_agreed boolean default false not null;
 
 -- The agency's demand for performance (催告) and the deadline it gave.
 alter table work_order add column demand_sent_at timestamp with time zone;

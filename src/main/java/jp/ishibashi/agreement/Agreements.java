@@ -49,6 +49,7 @@ public class Agreements {
   static final String SUBJECT = "WorkOrder";
 
   @Inject private Tenancy tenancy;
+  @Inject private jakarta.enterprise.event.Event<AgreementSealed> sealed;
   @Inject private PortalClock clock;
   @Inject private AuditTrail audit;
   @Inject private RequestOrigin origin;
@@ -288,6 +289,7 @@ public class Agreements {
             + document.getByteCount()
             + " bytes); order "
             + order.getStatus());
+    sealed.fire(new AgreementSealed(actor, order, agreement.getVersionNumber()));
   }
 
   private void voidVersion(Actor actor, Agreement agreement) {

@@ -49,6 +49,10 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
       return new ChangeEdit(EditType.REMOVE_LINE, line, null, null, null, null, null, null, null);
     }
 
+    public static ChangeEdit cancelRemaining() {
+      return new ChangeEdit(EditType.CANCEL_REMAINING, null, null, null, null, null, null, null, null);
+    }
+
     public static ChangeEdit moveDueDate(LocalDate date) {
       return new ChangeEdit(EditType.MOVE_DUE_DATE, null, null, null, null, null, null, null, date);
     }

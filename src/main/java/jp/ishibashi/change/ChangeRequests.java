@@ -421,7 +421,9 @@ public class ChangeRequests {
                 currency));
       }
     }
-    return new AcceptedChange(request.getProposedBy(), added, modified, removed, newDate);
+    boolean endsOrder =
+        proposal.edits().stream().anyMatch(e -> e.type() == EditType.CANCEL_REMAINING);
+    return new AcceptedChange(request.getProposedBy(), added, modified, removed, newDate, endsOrder);
   }
 
   private static ScopeLine lineOf(WorkOrder order, long lineId) {

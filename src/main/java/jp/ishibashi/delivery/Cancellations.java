@@ -158,6 +158,33 @@ public class Cancellations {
     return end(actor, em, order, party, Ending.NON_PERFORMANCE, why);
   }
 
+  /**
+   * Both signed an amendment that cancels the rest of the order (version {@code version}): the
+   * order ends by agreement. Accepted lines stay paid; the kill-fee lines the quote priced are
+   * paid in full with tax, and the rest of the escrow goes back to the agency.
+   */
+  public Outcome endByAgreement(Actor actor, WorkOrder order, int version) {
+    Money zero = Money.zero(order.currencyUnit());
+    Plan plan =
+        order.getFundedAt() == null
+            ? new Plan(java.util.List.of(), zero, zero)
+            : settlements.settleEnding(
+                actor, order, Ending.MUTUAL, Set.of(), java.math.BigDecimal.ZERO, "ended by agreement");
+    order.endByAgreement(clock.now(), "version " + version);
+    audit.record(
+        actor,
+        "WORK_ORDER_MUTUAL",
+        SUBJECT,
+        order.getId(),
+        "ended by agreement version "
+            + version
+            + "; paid "
+            + plan.release().amount()
+            + ", refunded "
+            + plan.refund().amount());
+    return new Outcome(true, Ending.MUTUAL, clock.today(), plan.release(), plan.refund());
+  }
+
   private Outcome end(
       Actor actor, EntityManager em, WorkOrder order, Party party, Ending how, String why) {
     // Checked before any money moves: a refusal leaves the ledger as it was.

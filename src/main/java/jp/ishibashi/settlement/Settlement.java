@@ -116,11 +116,20 @@ public final class Settlement {
    * nothing is held afterwards.
    *
    * @param killFeeInProgress the policy's share of a line in progress paid on termination
+   *     (MUTUAL: every line not accepted is the quote's kill fee, agreed by both, and paid in full)
    */
   public static Plan onEnding(
       Ending how, List<SettledLine> current, BigDecimal killFeeInProgress, Money held) {
     Money zero = Money.zero(held.currency());
     List<LinePay> payments = new ArrayList<>();
+    if (how == Ending.MUTUAL) {
+      for (SettledLine line : current) {
+        if (line.progress() != LineProgress.ACCEPTED) {
+          payments.add(
+              new LinePay(line.lineId(), Totals.withTax(line.amount()), LinePay.Basis.KILL_FEE));
+        }
+      }
+    }
     if (how == Ending.TERMINATED) {
       for (SettledLine line : current) {
         switch (line.progress()) {

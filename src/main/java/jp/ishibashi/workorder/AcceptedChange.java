@@ -9,13 +9,15 @@ import java.util.List;
  * delivery date (null: unchanged).
  *
  * @param proposedBy the side whose proposal was accepted, recorded on the added lines
+ * @param endsOrder whether the change cancels the rest of the order: signing it ends the order
  */
 public record AcceptedChange(
     Party proposedBy,
     List<LineContent> added,
     List<Modified> modified,
     List<Long> removed,
-    LocalDate newDeliveryDate) {
+    LocalDate newDeliveryDate,
+    boolean endsOrder) {
 
   public AcceptedChange {
     added = List.copyOf(added);

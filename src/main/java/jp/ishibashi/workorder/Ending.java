@@ -12,7 +12,12 @@ public enum Ending {
   /** By the subcontractor after funding: everything not accepted is refunded. */
   WITHDRAWN(OrderAction.WITHDRAW),
   /** By the agency after an unanswered demand (催告): the rest is refunded, no kill fee. */
-  NON_PERFORMANCE(OrderAction.END_FOR_NON_PERFORMANCE);
+  NON_PERFORMANCE(OrderAction.END_FOR_NON_PERFORMANCE),
+  /**
+   * By both: a change request cancelling the rest, accepted and signed like any amendment; its
+   * kill-fee lines are paid as the quote priced them, the rest refunded.
+   */
+  MUTUAL(OrderAction.CHANGE);
 
   private final OrderAction action;
 

@@ -160,6 +160,9 @@ public class WorkOrder {
   @Column(name = "amendment_pending", nullable = false)
   private boolean amendmentPending;
 
+  @Column(name = "ending_agreed", nullable = false)
+  private boolean endingAgreed;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "ended_by", length = 20)
   private Ending endedBy;
@@ -474,6 +477,7 @@ public class WorkOrder {
       }
     }
     amendmentPending = true;
+    endingAgreed = change.endsOrder();
     return added;
   }
 
@@ -590,7 +594,23 @@ public class WorkOrder {
     }
     status = WorkOrderStatus.CANCELLED;
     amendmentPending = false;
+    endingAgreed = false;
     endedBy = how;
+    cancelledAt = now;
+    cancelReason = reason;
+  }
+
+  /**
+   * Both signed an amendment that cancels the rest of the order: the order ends by agreement (the
+   * caller settles the escrow as the quote priced it).
+   */
+  public void endByAgreement(Instant now, String reason) {
+    if (!endingAgreed || amendmentPending || !status.isUnderContract()) {
+      throw new IllegalStateException("No signed amendment ends the order " + number);
+    }
+    status = WorkOrderStatus.CANCELLED;
+    endingAgreed = false;
+    endedBy = Ending.MUTUAL;
     cancelledAt = now;
     cancelReason = reason;
   }
@@ -745,6 +765,11 @@ public class WorkOrder {
 
   public LocalDate getTerminationNoticeOn() {
     return terminationNoticeOn;
+  }
+
+  /** Whether the amendment awaiting signatures, once signed, ends the order by agreement. */
+  public boolean isEndingAgreed() {
+    return endingAgreed;
   }
 
   /** Whether an accepted change awaits both signatures on its amendment. */

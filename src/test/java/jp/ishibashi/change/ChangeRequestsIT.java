@@ -225,7 +225,8 @@ class ChangeRequestsIT {
       results.add(f.get());
     }
     assertEquals(1, results.stream().filter("accepted"::equals).count(), results.toString());
-    assertTrue(results.contains("error.change.notOpen"), results.toString());
+    // The loser finds the amendment the winner made awaiting signatures: no second change now.
+    assertTrue(results.contains("error.change.amendmentPending"), results.toString());
     assertEquals(1, agreements.ofOrder(p.agency(), order.getId()).stream()
         .filter(a -> a.getVersionNumber() == 2).count());
   }

@@ -551,6 +551,33 @@ class FulfilmentIT {
   }
 
   @Test
+  @Order(5)
+  void aSignedChangeThatCancelsTheRestEndsTheOrderAndPaysItsKillFeeAsPriced() {
+    Parties p = orders.parties("株式会社合意解約", "合意 十九郎");
+    long id = orders.signed(p, 30, "ロゴ", "名刺").getId();
+    funding.fund(p.agency(), id, "入金-1");
+    fulfilment.deliver(p.sub(), id, "ロゴ", List.of(), List.of(lineId(p, id, 0)));
+    fulfilment.accept(p.agency(), id);
+    ChangeRequest cancel =
+        changes.propose(
+            p.agency(),
+            id,
+            new ChangeProposal("計画の中止", List.of(ChangeProposal.ChangeEdit.cancelRemaining())));
+    changes.accept(p.sub(), id, cancel.getId());
+    assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus(), "until both sign");
+    orders.signPending(p, id);
+
+    WorkOrder ended = orders.view(p.agency(), id);
+    assertEquals(WorkOrderStatus.CANCELLED, ended.getStatus());
+    assertEquals(jp.ishibashi.workorder.Ending.MUTUAL, ended.getEndedBy());
+    Ledger ledger = escrow.ledger(p.agency(), id);
+    // The accepted line stays paid (110,000); the other, in progress, gets its 50% kill fee with tax.
+    assertEquals(new BigDecimal("165000"), ledger.released().amount());
+    assertEquals(new BigDecimal("55000"), ledger.refunded().amount());
+    assertInvariants(p, id);
+  }
+
+  @Test
   @Order(6)
   void racingRequestsEndInExactlyOneOutcome() {
     Parties p = orders.parties("株式会社競合", "競合 十五郎");

@@ -321,7 +321,7 @@ class WorkOrderPagesIT extends BrowserTest {
     assertThat(browser.has("fulfilment:fund")).isTrue();
     assertThat(browser.has("fulfilment:deliver")).isFalse();
     assertThat(browser.has("proposeChange")).isTrue();
-    assertThat(browser.text("cancelHint")).contains("仮払い前");
+    assertThat(folded("cancelHint")).contains("仮払い前");
     browser.open("agency/work-order-edit.xhtml?id=" + orderId);
     assertThat(browser.has("terms")).isFalse();
     assertThat(browser.text("messages")).contains("契約は締結済みです").contains("いまできること");
@@ -341,17 +341,17 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.open(orderPage);
     assertThat(browser.has("fulfilment:start")).isTrue();
     assertThat(browser.has("fulfilment:deliver")).isTrue();
-    assertThat(browser.text("cancel:cancelOrder")).contains("辞退");
-    assertThat(browser.text("cancelHint")).contains("中途解約料は支払われません");
+    assertThat(folded("cancel:cancelOrder")).contains("辞退");
+    assertThat(folded("cancelHint")).contains("中途解約料は支払われません");
     browser.signOut();
 
     browser.signIn(AGENCY, DemoData.PASSWORD);
     browser.open(orderPage);
     assertThat(browser.has("fulfilment:fund")).isFalse();
     assertThat(browser.has("fulfilment:deliver")).isFalse();
-    assertThat(browser.text("cancel:cancelOrder")).contains("解除");
+    assertThat(folded("cancel:cancelOrder")).contains("解除");
     assertThat(browser.has("cancel:demand")).isFalse();
-    assertThat(browser.text("demandLater")).contains("履行を催告できます");
+    assertThat(folded("demandLater")).contains("履行を催告できます");
     browser.signOut();
   }
 
@@ -422,6 +422,11 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.open(orderPage);
     assertThat(browser.text("released")).contains("220,000");
     assertThat(browser.text("deemed")).startsWith("1");
+  }
+
+  /** The text of an element inside a closed {@code <details>}, which the browser does not show. */
+  private static String folded(String id) {
+    return browser.find(id).getDomProperty("textContent");
   }
 
   /** An order for 田中 美咲 due in some days, agreed and signed by both over the API. */
