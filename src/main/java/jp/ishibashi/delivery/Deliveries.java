@@ -172,13 +172,7 @@ public class Deliveries {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
     Party party = WorkOrders.partyOf(actor, order);
-    order.require(OrderAction.REVIEW, party);
-    deadlines.cancel(actor, REVIEW, orderId);
-    deadlines.cancel(actor, REVIEW_REMINDER, orderId);
-    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(order);
-    order.require(OrderAction.REVIEW, party);
-    Delivery delivery = open(em, orderId);
+    Delivery delivery = underReview(actor, em, order, party);
     delivery.accept(actor.userId(), clock.now(), false);
     em.flush();
     audit.record(
@@ -199,13 +193,7 @@ public class Deliveries {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
     Party party = WorkOrders.partyOf(actor, order);
-    order.require(OrderAction.REVIEW, party);
-    deadlines.cancel(actor, REVIEW, orderId);
-    deadlines.cancel(actor, REVIEW_REMINDER, orderId);
-    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(order);
-    order.require(OrderAction.REVIEW, party);
-    Delivery delivery = open(em, orderId);
+    Delivery delivery = underReview(actor, em, order, party);
     delivery.reject(actor.userId(), clock.now(), reason, lines == null ? List.of() : lines);
     order.reopenForRework(party);
     em.flush();
@@ -310,6 +298,21 @@ public class Deliveries {
     EntityManager em = tenancy.em(actor);
     WorkOrders.partyOf(actor, WorkOrders.require(em, orderId, false));
     return deliveries(em, orderId);
+  }
+
+  /**
+   * The delivery the side may now accept or reject, with the order locked: the review's deadlines
+   * are cancelled first, then the order is locked and checked again — the poller's lock order, so
+   * an answer racing the deemed acceptance never deadlocks with it.
+   */
+  private Delivery underReview(Actor actor, EntityManager em, WorkOrder order, Party party) {
+    order.require(OrderAction.REVIEW, party);
+    deadlines.cancel(actor, REVIEW, order.getId());
+    deadlines.cancel(actor, REVIEW_REMINDER, order.getId());
+    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(order);
+    order.require(OrderAction.REVIEW, party);
+    return open(em, order.getId());
   }
 
   /** Pays the accepted delivery's lines; the order is PAID when they were the last. */

@@ -89,6 +89,7 @@ public class AgreementsResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public AgreementJson sign(
       @PathParam("id") long orderId, @PathParam("agreementId") long agreementId, SignBody body) {
     if (body == null) {

@@ -74,6 +74,7 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "200", description = "The quote")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public QuoteSnapshot preview(@PathParam("id") long orderId, ChangeProposal proposal) {
     return changes.preview(currentUser.actor(), orderId, body(proposal));
   }
@@ -88,6 +89,7 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "201", description = "The priced change request")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response propose(@PathParam("id") long orderId, ChangeProposal proposal) {
     Actor actor = currentUser.actor();
     ChangeRequest created = changes.propose(actor, orderId, body(proposal));
@@ -101,6 +103,7 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "201", description = "The counter, priced")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response counter(
       @PathParam("id") long orderId,
       @PathParam("requestId") long requestId,
@@ -121,6 +124,7 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "200", description = "The accepted change request")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public ChangeRequestJson accept(
       @PathParam("id") long orderId, @PathParam("requestId") long requestId) {
     Actor actor = currentUser.actor();
@@ -135,6 +139,7 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "200", description = "The rejected change request")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public ChangeRequestJson reject(
       @PathParam("id") long orderId, @PathParam("requestId") long requestId, RejectBody body) {
     Actor actor = currentUser.actor();
@@ -149,6 +154,7 @@ public class ChangeRequestsResource {
   @APIResponse(responseCode = "200", description = "The withdrawn change request")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public ChangeRequestJson withdraw(
       @PathParam("id") long orderId, @PathParam("requestId") long requestId) {
     Actor actor = currentUser.actor();

@@ -136,6 +136,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "Balances after funding")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public EscrowJson fund(@PathParam("id") long orderId, ReferenceBody body) {
     Actor actor = currentUser.actor();
     funding.fund(actor, orderId, required(body).reference());
@@ -149,6 +150,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "Balances after funding")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public EscrowJson fundExtra(@PathParam("id") long orderId, ReferenceBody body) {
     Actor actor = currentUser.actor();
     funding.fundExtra(actor, orderId, required(body).reference());
@@ -162,6 +164,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "Balances")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public EscrowJson start(@PathParam("id") long orderId) {
     Actor actor = currentUser.actor();
     deliveries.start(actor, orderId);
@@ -184,6 +187,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "The delivery")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public DeliveryJson deliver(@PathParam("id") long orderId, NoteBody body) {
     return DeliveryJson.of(
         deliveries.deliver(
@@ -217,6 +221,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "Balances after release")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public EscrowJson accept(@PathParam("id") long orderId) {
     Actor actor = currentUser.actor();
     deliveries.accept(actor, orderId);
@@ -230,6 +235,7 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "200", description = "The deliveries")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public List<DeliveryJson> reject(@PathParam("id") long orderId, RejectBody body) {
     Actor actor = currentUser.actor();
     RejectBody b = required(body);
