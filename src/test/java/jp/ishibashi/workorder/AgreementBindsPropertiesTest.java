@@ -127,7 +127,7 @@ class AgreementBindsPropertiesTest {
       }
     }
     System.out.println("AgreementBindsPropertiesTest seed " + seed + ": " + coverage);
-    for (String what : "PAID CANCELLED TERMINATED WITHDRAWN partial amended rejected".split(" ")) {
+    for (String what : "PAID CANCELLED TERMINATED WITHDRAWN MUTUAL partial amended rejected".split(" ")) {
       assertThat(coverage.getOrDefault(what, 0)).as(what + " in " + coverage).isGreaterThan(10);
     }
     assertThat(coverage.get("refused"))
