@@ -122,14 +122,17 @@ public class ChangeRequestPage implements Serializable {
     return priced.request().stateAt(clock.now());
   }
 
-  /** Whether the viewer is the side that decides on this request. */
+  /** Whether the viewer is the side that decides on this request, and the order allows it now. */
   public boolean isDecider() {
-    return getState() == ChangeRequest.State.PRICED && viewer != priced.request().getProposedBy();
+    return view.can("CHANGE")
+        && getState() == ChangeRequest.State.PRICED
+        && viewer != priced.request().getProposedBy();
   }
 
   public boolean isWithdrawable() {
     ChangeRequest.State state = getState();
-    return (state == ChangeRequest.State.PRICED || state == ChangeRequest.State.EXPIRED)
+    return view.can("CHANGE")
+        && (state == ChangeRequest.State.PRICED || state == ChangeRequest.State.EXPIRED)
         && viewer == priced.request().getProposedBy();
   }
 
