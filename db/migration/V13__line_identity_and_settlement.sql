@@ -58,7 +58,9 @@ alter table work_order add constraint work_order_ended_by_ck
 -- The amendment awaiting signatures cancels the rest of the order: signing it ends the order.
 alter table work_order add column ending_agreed boolean default false not null;
 
--- The agency's demand for performance (催告) and the deadline it gave.
+-- The agency's demand for performance (催告) and the deadline it gave; the message that carries it
+-- in the order's thread is flagged as evidence, like an instruction before funding.
+alter table order_message add column demand boolean default false not null;
 alter table work_order add column demand_sent_at timestamp with time zone;
 alter table work_order add column demand_deadline date;
 

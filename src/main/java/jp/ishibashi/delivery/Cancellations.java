@@ -120,12 +120,12 @@ public class Cancellations {
     if (!open) {
       throw new DomainException("error.demand.nothingOpen");
     }
+    String text = Texts.optional(note, "demandNote", MAX_REASON);
     NonPerformanceTerms terms = policies.nonPerformance(actor);
     order.demand(party, clock.today(), terms.graceDays(), terms.demandDays(), clock.now());
     em.flush();
     String deadline = order.getDemandDeadline().toString();
-    String text = Texts.optional(note, "note", MAX_REASON);
-    messages.post(
+    messages.postDemand(
         actor,
         orderId,
         ("ja".equals(order.getLanguage())

@@ -63,6 +63,9 @@ public class OrderMessage {
   @Column(name = "before_funding", nullable = false, updatable = false)
   private boolean beforeFunding;
 
+  @Column(nullable = false, updatable = false)
+  private boolean demand;
+
   protected OrderMessage() {}
 
   /**
@@ -130,5 +133,19 @@ public class OrderMessage {
 
   public boolean isBeforeFunding() {
     return beforeFunding;
+  }
+
+  /** Whether the message is the agency's demand for performance (催告): evidence too. */
+  public boolean isDemand() {
+    return demand;
+  }
+
+  /** The agency's demand for performance, as the portal writes it in the thread. */
+  static OrderMessage demand(
+      long workOrderId, UserAccount sender, WorkOrderStatus status, String body, Instant sentAt) {
+    OrderMessage message =
+        new OrderMessage(workOrderId, sender, Party.AGENCY, status, body, sentAt);
+    message.demand = true;
+    return message;
   }
 }

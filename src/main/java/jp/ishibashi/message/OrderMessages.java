@@ -38,6 +38,18 @@ public class OrderMessages {
    * on the status that funding, which locks it too, has committed.
    */
   public OrderMessage post(Actor actor, long orderId, String body) {
+    return post(actor, orderId, body, false);
+  }
+
+  /**
+   * Posts the agency's demand for performance (催告), which the caller has just recorded on the
+   * order: a message of the thread that is kept as evidence.
+   */
+  public OrderMessage postDemand(Actor actor, long orderId, String body) {
+    return post(actor, orderId, body, true);
+  }
+
+  private OrderMessage post(Actor actor, long orderId, String body, boolean demand) {
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, true);
     Party party = partyOf(actor, order);
@@ -46,7 +58,9 @@ public class OrderMessages {
     }
     UserAccount sender = em.find(UserAccount.class, actor.userId());
     OrderMessage message =
-        new OrderMessage(orderId, sender, party, order.getStatus(), body, clock.now());
+        demand
+            ? OrderMessage.demand(orderId, sender, order.getStatus(), body, clock.now())
+            : new OrderMessage(orderId, sender, party, order.getStatus(), body, clock.now());
     em.persist(message);
     em.flush();
     audit.record(actor, "MESSAGE_SENT", SUBJECT, orderId, describe(message));
@@ -68,7 +82,7 @@ public class OrderMessages {
     partyOf(actor, WorkOrders.require(em, orderId, false));
     return em.createQuery(
             "select m from OrderMessage m join fetch m.sender where m.workOrderId = :order"
-                + (flaggedOnly ? " and m.beforeFunding = true" : "")
+                + (flaggedOnly ? " and (m.beforeFunding = true or m.demand = true)" : "")
                 + " order by m.sentAt, m.id",
             OrderMessage.class)
         .setParameter("order", orderId)

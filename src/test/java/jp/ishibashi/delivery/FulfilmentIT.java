@@ -740,9 +740,9 @@ class FulfilmentIT {
     WorkOrder demanded = cancellations.demand(p.agency(), id, "至急ご対応ください");
     assertEquals(clock.today().plusDays(7), demanded.getDemandDeadline());
     assertTrue(
-        messages.evidence(p.sub(), id).stream().anyMatch(m -> m.getBody().contains("催告"))
-            || messages.thread(p.sub(), id).stream().anyMatch(m -> m.getBody().contains("催告")),
-        "the demand is in the order's thread");
+        messages.evidence(p.sub(), id).stream()
+            .anyMatch(m -> m.isDemand() && m.getBody().contains("催告") && m.getBody().contains("至急")),
+        "the demand is in the order's thread, kept as evidence");
     assertKey("error.demand.pending", () -> cancellations.demand(p.agency(), id, null));
     assertKey("error.demand.deadlineRuns", () -> cancellations.endForNonPerformance(p.agency(), id, "不履行"));
 

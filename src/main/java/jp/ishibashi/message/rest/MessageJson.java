@@ -6,7 +6,13 @@ import jp.ishibashi.workorder.Party;
 
 /** A message of a work order's thread, as the REST API shows it. */
 public record MessageJson(
-    long id, Party party, String senderName, String body, Instant sentAt, boolean beforeFunding) {
+    long id,
+    Party party,
+    String senderName,
+    String body,
+    Instant sentAt,
+    boolean beforeFunding,
+    boolean demand) {
 
   public static MessageJson of(OrderMessage m) {
     return new MessageJson(
@@ -15,6 +21,7 @@ public record MessageJson(
         m.getSender().getDisplayName(),
         m.getBody(),
         m.getSentAt(),
-        m.isBeforeFunding());
+        m.isBeforeFunding(),
+        m.isDemand());
   }
 }
