@@ -171,6 +171,7 @@ public class Cancellations {
             : settlements.settleEnding(
                 actor, order, Ending.MUTUAL, Set.of(), java.math.BigDecimal.ZERO, "ended by agreement");
     order.endByAgreement(clock.now(), "version " + version);
+    settlements.verify(actor, order);
     audit.record(
         actor,
         "WORK_ORDER_MUTUAL",
@@ -207,6 +208,7 @@ public class Cancellations {
     em.flush();
     // An amendment still awaiting signatures is void with the order.
     changed.fire(new OrderChanged(actor, order));
+    settlements.verify(actor, order);
     audit.record(
         actor,
         "WORK_ORDER_" + how,

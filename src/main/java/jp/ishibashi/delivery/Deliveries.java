@@ -332,6 +332,7 @@ public class Deliveries {
             "delivery " + delivery.getNumber() + " " + why);
     order.markReviewed(party, everyLine, clock.now());
     em.flush();
+    settlements.verify(actor, order);
   }
 
   /** The ids of the lines in the delivery under review, if any. */

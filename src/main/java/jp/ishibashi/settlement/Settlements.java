@@ -52,6 +52,46 @@ public class Settlements {
         .getResultList();
   }
 
+  /**
+   * The money invariants the order breaks now, read from the database; empty when all hold. For
+   * either party.
+   */
+  public List<String> brokenInvariants(Actor actor, WorkOrder order) {
+    EntityManager em = tenancy.em(actor);
+    AgreementContent signed = signed(em, order);
+    java.util.Map<Long, Money> amounts = new java.util.HashMap<>();
+    signed.lines().forEach(l -> amounts.put(l.lineId(), new Money(l.amount(), order.currencyUnit())));
+    List<MoneyInvariants.Paid> paid =
+        paymentsOf(actor, order.getId()).stream()
+            .map(
+                p ->
+                    new MoneyInvariants.Paid(
+                        p.getLineId(), Money.ofMinor(p.getAmountMinor(), order.currencyUnit())))
+            .toList();
+    return MoneyInvariants.broken(
+        new MoneyInvariants.Order(
+            order.getStatus(),
+            escrow.ledger(actor, order.getId()),
+            new Money(signed.total(), order.currencyUnit()),
+            amounts,
+            paid,
+            order.allowedActions(jp.ishibashi.workorder.Party.AGENCY),
+            order.allowedActions(jp.ishibashi.workorder.Party.SUBCONTRACTOR)));
+  }
+
+  /**
+   * Checks the money invariants after a step that moved the order's money, in its transaction:
+   * a broken one is a defect, never a state to keep, so the whole step is rolled back.
+   */
+  public void verify(Actor actor, WorkOrder order) {
+    tenancy.em(actor).flush();
+    List<String> broken = brokenInvariants(actor, order);
+    if (!broken.isEmpty()) {
+      throw new IllegalStateException(
+          "Money invariants broken for " + order.getNumber() + ": " + broken);
+    }
+  }
+
   private static Set<Long> acceptedLines(EntityManager em, long orderId) {
     return new TreeSet<>(
         em.createQuery(
