@@ -11,6 +11,8 @@ import jp.ishibashi.change.policy.NonPerformanceTerms;
 import jp.ishibashi.change.policy.PricingPolicies;
 import jp.ishibashi.change.pricing.Progress;
 import jp.ishibashi.message.OrderMessages;
+import jp.ishibashi.notification.NotificationKind;
+import jp.ishibashi.notification.OrderNotices;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.settlement.LineProgress;
 import jp.ishibashi.settlement.Plan;
@@ -63,6 +65,7 @@ public class Cancellations {
   @Inject private Settlements settlements;
   @Inject private PricingPolicies policies;
   @Inject private OrderMessages messages;
+  @Inject private OrderNotices notices;
   @Inject private jakarta.enterprise.event.Event<OrderChanged> changed;
 
   /**
@@ -82,6 +85,9 @@ public class Cancellations {
       order.end(how, party, clock.now(), today, why);
       em.flush();
       changed.fire(new OrderChanged(actor, order));
+      if (order.getSentAt() != null) {
+        notices.toOtherSide(actor, order, party, NotificationKind.ORDER_ENDED);
+      }
       audit.record(actor, "WORK_ORDER_CANCELLED", SUBJECT, orderId, "by the " + party + ": " + why);
       return new Outcome(true, how, today, zero, zero);
     }
@@ -138,6 +144,7 @@ public class Cancellations {
             + (text == null ? "" : "\n" + text));
     audit.record(
         actor, "PERFORMANCE_DEMANDED", SUBJECT, orderId, "deliver by " + deadline + " (demand)");
+    notices.to(actor, order, Party.SUBCONTRACTOR, NotificationKind.PERFORMANCE_DEMANDED, deadline);
     return order;
   }
 
@@ -172,6 +179,7 @@ public class Cancellations {
                 actor, order, Ending.MUTUAL, Set.of(), java.math.BigDecimal.ZERO, "ended by agreement");
     order.endByAgreement(clock.now(), "version " + version);
     settlements.verify(actor, order);
+    notices.toBoth(actor, order, NotificationKind.ORDER_ENDED);
     audit.record(
         actor,
         "WORK_ORDER_MUTUAL",
@@ -209,6 +217,7 @@ public class Cancellations {
     // An amendment still awaiting signatures is void with the order.
     changed.fire(new OrderChanged(actor, order));
     settlements.verify(actor, order);
+    notices.toOtherSide(actor, order, party, NotificationKind.ORDER_ENDED);
     audit.record(
         actor,
         "WORK_ORDER_" + how,

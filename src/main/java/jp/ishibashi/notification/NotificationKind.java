@@ -8,7 +8,8 @@ package jp.ishibashi.notification;
  * <ul>
  *   <li>{@link #LINE_COUNTERED}: the line's number;
  *   <li>{@link #REVIEW_ENDS_SOON}: the date the review period ends;
- *   <li>{@link #CHANGE_PRICED}, {@link #CHANGE_ACCEPTED}: the change request's number.
+ *   <li>{@link #CHANGE_PRICED}, {@link #CHANGE_ACCEPTED}: the change request's number;
+ *   <li>{@link #PERFORMANCE_DEMANDED}: the date the demand's deadline ends.
  * </ul>
  */
 public enum NotificationKind {
@@ -20,7 +21,9 @@ public enum NotificationKind {
   REVIEW_ENDS_SOON,
   DEEMED_ACCEPTED,
   CHANGE_PRICED,
-  CHANGE_ACCEPTED;
+  CHANGE_ACCEPTED,
+  PERFORMANCE_DEMANDED,
+  ORDER_ENDED;
 
   /** The key of its text in the messages bundle. */
   public String messageKey() {

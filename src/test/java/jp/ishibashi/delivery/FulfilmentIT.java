@@ -75,6 +75,7 @@ class FulfilmentIT {
   @Inject PortalClock clock;
   @Inject AuditTrail audit;
   @Inject ChangeRequests changes;
+  @Inject jp.ishibashi.notification.Notifications notifications;
   @Inject jp.ishibashi.agreement.Agreements agreements;
   @Inject jp.ishibashi.message.OrderMessages messages;
   @Inject UserTransaction tx;
@@ -460,6 +461,10 @@ class FulfilmentIT {
     assertEquals(0, outcome.paid().amount().signum(), "no kill fee without the agency's consent");
     assertEquals(new BigDecimal("220000"), outcome.refunded().amount());
     assertEquals(jp.ishibashi.workorder.Ending.WITHDRAWN, orders.view(p.agency(), id).getEndedBy());
+    assertTrue(
+        notifications.inbox(p.agency(), 0, 50).stream()
+            .anyMatch(n -> n.getKind() == jp.ishibashi.notification.NotificationKind.ORDER_ENDED),
+        "the agency is told the order ended");
     assertInvariants(p, id);
 
     // The agency's own termination of started work pays the kill fee; accepted lines stay paid.
@@ -717,6 +722,10 @@ class FulfilmentIT {
         messages.evidence(p.sub(), id).stream()
             .anyMatch(m -> m.isDemand() && m.getBody().contains("催告") && m.getBody().contains("至急")),
         "the demand is in the order's thread, kept as evidence");
+    assertTrue(
+        notifications.inbox(p.sub(), 0, 50).stream()
+            .anyMatch(n -> n.getKind() == jp.ishibashi.notification.NotificationKind.PERFORMANCE_DEMANDED),
+        "the subcontractor is told of the demand");
     assertKey("error.demand.pending", () -> cancellations.demand(p.agency(), id, null));
     assertKey("error.demand.deadlineRuns", () -> cancellations.endForNonPerformance(p.agency(), id, "不履行"));
 
