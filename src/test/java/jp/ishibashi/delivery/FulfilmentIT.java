@@ -288,12 +288,28 @@ class FulfilmentIT {
     assertEquals("error.workOrder.signed", edits.get(0).json().getString("key"));
     assertEquals(before, agency.get(order).json(), "nothing changed");
 
+    // The other side's actions, and ending the order alone during a review, are refused (409).
+    assertRefused(agency.post(base + "start", "{}"), "error.delivery.subcontractorOnly");
+    assertRefused(tanaka.post(base + "demand", "{}"), "error.delivery.agencyOnly");
     ApiClient.Reply delivered = tanaka.post(base + "deliveries", "{\"note\":\"納品します\"}");
     assertEquals(200, delivered.status(), delivered.toString());
     assertEquals("SUBMITTED", delivered.json().getString("state"));
+    assertRefused(tanaka.post(base + "deliveries/accept", "{}"), "error.delivery.agencyOnly");
+    assertRefused(
+        agency.post(base + "cancel", "{\"reason\":\"中止\"}"), "error.cancel.underReview");
+    assertRefused(
+        tanaka.post(base + "cancel", "{\"reason\":\"辞退\"}"), "error.cancel.underReview");
     ApiClient.Reply accepted = agency.post(base + "deliveries/accept", "{}");
     assertEquals("PAID", accepted.json().getString("orderStatus"));
     assertEquals("220000", accepted.json().getString("released"));
+    // A paid order allows nothing more.
+    assertRefused(agency.post(base + "cancel", "{\"reason\":\"後から\"}"), "error.lifecycle.paid");
+    assertEquals(0, agency.get("work-orders/" + id).json().getJsonArray("allowedActions").size());
+  }
+
+  private static void assertRefused(ApiClient.Reply reply, String key) {
+    assertEquals(409, reply.status(), reply.toString());
+    assertEquals(key, reply.json().getString("key"), reply.toString());
   }
 
   private static long signedOverRest(ApiClient agency, ApiClient sub) {
