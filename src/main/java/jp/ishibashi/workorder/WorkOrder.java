@@ -586,6 +586,9 @@ public class WorkOrder {
    * non-performance once a demand's deadline has passed with nothing delivered since.
    */
   public void end(Ending how, Party by, Instant now, LocalDate today, String reason) {
+    if (how == Ending.MUTUAL) {
+      throw new IllegalArgumentException("An agreed ending comes from a signed amendment");
+    }
     require(how.action(), by);
     if (how == Ending.NON_PERFORMANCE
         && (demandDeadline == null || !today.isAfter(demandDeadline))) {

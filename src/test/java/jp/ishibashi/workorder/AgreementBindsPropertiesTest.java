@@ -44,9 +44,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * once, never more than its amount with tax in the current signed version; (3) at PAID the release
  * is the current total with tax and nothing is held; (4) at CANCELLED nothing is held; (5) a
  * terminal state allows nothing; every plan is exactly the ledger's movement; and (6) both agreeing
- * to cancel the rest (CANCEL_REMAINING) ends the order. Each broken property is shrunk to a short
- * sequence, printed step by step with its seed and sequence number: a seed always makes the same
- * sequences, so running the test for that seed reproduces it.
+ * to cancel the rest (CANCEL_REMAINING) ends the order. Time passes too: one sequence in five is a
+ * late performer's, with demands for performance and endings for non-performance. Each broken
+ * property is shrunk to a short sequence, printed step by step with its seed and sequence number:
+ * a seed always makes the same sequences, so running the test for that seed reproduces it.
  */
 class AgreementBindsPropertiesTest {
 
@@ -54,6 +55,7 @@ class AgreementBindsPropertiesTest {
   private static final int MAX_STEPS = 40;
   private static final Instant NOW = Instant.parse("2026-11-26T03:00:00Z");
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+  private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Tokyo");
   private static final BigDecimal KILL_FEE = new BigDecimal("0.5"); // the default policy's share
   private static final String NOTHING = "nothing under review: no-op";
   private static final String[] QUANTITIES = {"1", "1", "2", "3", "0.5", "1.25", "12"};
@@ -78,12 +80,27 @@ class AgreementBindsPropertiesTest {
     CANCEL_REMAINING(3),
     SIGN(4),
     CANCEL(2),
-    END(2);
+    END(2),
+    WAIT(6),
+    DEMAND(6),
+    END_FOR_NON_PERFORMANCE(6);
 
     final int weight;
 
     Kind(int weight) {
       this.weight = weight;
+    }
+
+    /** How often, in an ordinary sequence or a late performer's. */
+    int weight(boolean late) {
+      if (!late) {
+        return weight;
+      }
+      return switch (this) {
+        case DELIVER, ACCEPT, DEEMED, REJECT, CHANGE, CANCEL_REMAINING, CANCEL, END -> 1;
+        case WAIT, DEMAND, END_FOR_NON_PERFORMANCE -> 12;
+        default -> weight;
+      };
     }
   }
 
@@ -138,18 +155,25 @@ class AgreementBindsPropertiesTest {
                       .formatted(p, failing.get(p), SEQUENCES, trace)));
       fail(report.toString());
     }
-    for (String what : "PAID CANCELLED TERMINATED WITHDRAWN MUTUAL partial amended rejected".split(" ")) {
+    for (String what :
+        "PAID CANCELLED TERMINATED WITHDRAWN MUTUAL demanded partial amended rejected".split(" ")) {
       assertThat(coverage.getOrDefault(what, 0)).as(what + " in " + coverage).isGreaterThan(10);
     }
+    assertThat(coverage.getOrDefault("NON_PERFORMANCE", 0))
+        .as("NON_PERFORMANCE in " + coverage)
+        .isGreaterThan(4);
     assertThat(coverage.get("refused"))
         .as("refused steps")
         .isGreaterThan(coverage.get("steps") / 5);
   }
 
   private static Sequence generate(Random random) {
+    // One sequence in five is a late performer's: few deliveries, time passing, demands and
+    // endings for non-performance.
+    boolean late = random.nextInt(5) == 0;
     int total = 0;
     for (Kind kind : Kind.values()) {
-      total += kind.weight;
+      total += kind.weight(late);
     }
     List<Step> steps = new ArrayList<>();
     for (int n = 1 + random.nextInt(MAX_STEPS); n > 0; n--) {
@@ -157,7 +181,7 @@ class AgreementBindsPropertiesTest {
       Kind kind = Kind.FUND;
       for (Kind k : Kind.values()) {
         kind = k;
-        if ((pick -= k.weight) < 0) {
+        if ((pick -= k.weight(late)) < 0) {
           break;
         }
       }
@@ -165,6 +189,7 @@ class AgreementBindsPropertiesTest {
     }
     return new Sequence(random.nextLong(), steps);
   }
+
 
   /**
    * Runs a sequence from scratch; a property broken inside a step ends it, as nothing holds then.
@@ -227,6 +252,8 @@ class AgreementBindsPropertiesTest {
     long nextId = 101;
     int played;
     int refused;
+    LocalDate today = TODAY; // the portal's clock, moved by WAIT (set before the constructor runs)
+    LocalDate lastDelivery; // the day of the latest delivery, for the demand's answer
     boolean cancelPending; // an accepted CANCEL_REMAINING awaits its signatures
     boolean cancelSigned; // an accepted CANCEL_REMAINING was signed
 
@@ -259,7 +286,13 @@ class AgreementBindsPropertiesTest {
       order.getLines().forEach(l -> order.acceptLine(l, SUBCONTRACTOR, NOW));
       order.markSigned(NOW);
       signed();
-      trace.add("setup " + Long.toHexString(setup) + ", " + currency + ": " + fingerprint());
+      if (r.nextBoolean()) {
+        // Half the orders run late: their delivery date and grace days are behind them.
+        today = TODAY.plusDays(38 + r.nextInt(10));
+      }
+      trace.add(
+          "setup %s, %s, today %s: %s"
+              .formatted(Long.toHexString(setup), currency, today, fingerprint()));
     }
 
     void step(Step step) {
@@ -278,7 +311,10 @@ class AgreementBindsPropertiesTest {
         return;
       }
       trace.add(step + " " + what + " → " + fingerprint());
-      expect("5. a terminal state has no transition", !terminal || what.equals(NOTHING), before);
+      expect(
+          "5. a terminal state has no transition",
+          !terminal || what.equals(NOTHING) || step.kind() == Kind.WAIT,
+          before);
       try {
         check();
       } catch (Violation v) { // the step is complete: record it, and go on
@@ -305,7 +341,11 @@ class AgreementBindsPropertiesTest {
         case CANCEL_REMAINING -> cancelRemaining(r);
         case SIGN -> sign();
         case CANCEL -> cancel(anySide(r));
-        case END -> end(Ending.values()[r.nextInt(Ending.values().length)], anySide(r));
+        // MUTUAL comes only from a signed amendment (endByAgreement), never from end().
+        case END -> end(Ending.values()[r.nextInt(Ending.values().length - 1)], anySide(r));
+        case WAIT -> waitDays(8 + r.nextInt(30));
+        case DEMAND -> demand(side(r, AGENCY));
+        case END_FOR_NON_PERFORMANCE -> end(Ending.NON_PERFORMANCE, side(r, AGENCY));
       };
     }
 
@@ -366,6 +406,7 @@ class AgreementBindsPropertiesTest {
       List<Long> covered = Settlement.deliverable(current, chosen);
       order.markDelivered(by, NOW);
       underReview = new TreeSet<>(covered);
+      lastDelivery = today;
       return by + " delivers " + covered;
     }
 
@@ -537,6 +578,26 @@ class AgreementBindsPropertiesTest {
       return "ended by agreement: released %s, refunded %s".formatted(plan.release(), plan.refund());
     }
 
+    /** Time passes: the portal's clock moves on by some days. */
+    private String waitDays(int days) {
+      today = today.plusDays(days);
+      return days + " days pass: " + today;
+    }
+
+    /**
+     * Cancellations.demand: the agency demands the open lines by a deadline (the default policy's
+     * 7 grace days and 7 days to deliver); refused when nothing is open or it is too early.
+     */
+    private String demand(Party by) {
+      order.require(OrderAction.DEMAND, by);
+      if (settledLines(Set.of()).stream().allMatch(l -> l.progress() == LineProgress.ACCEPTED)) {
+        throw new DomainException("error.demand.nothingOpen");
+      }
+      order.demand(by, today, 7, 7, today.atStartOfDay(ZONE).toInstant());
+      reached.add("demanded");
+      return by + " demands delivery by " + order.getDemandDeadline();
+    }
+
     // Ending, as Cancellations does it: before funding at once, after funding settled first.
     private String cancel(Party by) {
       return end(order.endingFor(by), by);
@@ -545,17 +606,26 @@ class AgreementBindsPropertiesTest {
     private String end(Ending how, Party by) {
       order.require(how.action(), by);
       if (how == Ending.CANCELLED) {
-        order.end(how, by, NOW, TODAY, "reason");
+        order.end(how, by, NOW, today, "reason");
         reached.add(how.name());
         return by + " cancels";
       }
       if (how == Ending.NON_PERFORMANCE && order.getDemandDeadline() == null) {
         throw new DomainException("error.demand.deadlineRuns", "-");
       }
+      // Cancellations.endForNonPerformance: refused when something arrived after the demand.
+      if (how == Ending.NON_PERFORMANCE
+          && lastDelivery != null
+          && !lastDelivery.isBefore(LocalDate.ofInstant(order.getDemandSentAt(), ZONE))) {
+        throw new DomainException("error.demand.answered");
+      }
+      if (how == Ending.NON_PERFORMANCE && !today.isAfter(order.getDemandDeadline())) {
+        throw new DomainException("error.demand.deadlineRuns", order.getDemandDeadline());
+      }
       List<SettledLine> current = settledLines(underReview == null ? Set.of() : underReview);
       Plan plan = Settlement.onEnding(how, current, KILL_FEE, ledger.held());
       Ledger next = execute(plan);
-      order.end(how, by, NOW, TODAY, "reason");
+      order.end(how, by, NOW, today, "reason");
       commit(plan, next);
       reached.add(how.name());
       return "%s ends it %s: released %s, refunded %s"
