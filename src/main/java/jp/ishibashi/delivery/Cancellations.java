@@ -197,13 +197,7 @@ public class Cancellations {
   private Outcome end(
       Actor actor, EntityManager em, WorkOrder order, Party party, Ending how, String why) {
     // Checked before any money moves: a refusal leaves the ledger as it was.
-    order.require(how.action(), party);
-    if (how == Ending.NON_PERFORMANCE
-        && (order.getDemandDeadline() == null || !clock.today().isAfter(order.getDemandDeadline()))) {
-      throw new DomainException(
-          "error.demand.deadlineRuns",
-          order.getDemandDeadline() == null ? "-" : order.getDemandDeadline().toString());
-    }
+    order.requireEnding(how, party, clock.today());
     Plan plan =
         settlements.settleEnding(
             actor,

@@ -563,6 +563,16 @@ public class WorkOrder {
     return deliveryDate == null ? null : deliveryDate.plusDays(graceDays + 1L);
   }
 
+  /** Whether a demand may be sent today: the grace has passed and no demand's deadline runs. */
+  public boolean demandOpen(LocalDate today, int graceDays) {
+    LocalDate from = demandPossibleFrom(graceDays);
+    return from != null && !today.isBefore(from) && !demandRuns(today);
+  }
+
+  private boolean demandRuns(LocalDate today) {
+    return demandDeadline != null && !today.isAfter(demandDeadline);
+  }
+
   /**
    * The agency demands that the overdue lines be delivered within the given days. Refused before
    * the due date plus grace days has passed, and while an earlier demand's deadline runs.
@@ -573,7 +583,7 @@ public class WorkOrder {
     if (from == null || today.isBefore(from)) {
       throw new DomainException("error.demand.tooEarly", String.valueOf(from));
     }
-    if (demandDeadline != null && !today.isAfter(demandDeadline)) {
+    if (demandRuns(today)) {
       throw new DomainException("error.demand.pending", demandDeadline.toString());
     }
     demandSentAt = now;
@@ -586,15 +596,7 @@ public class WorkOrder {
    * non-performance once a demand's deadline has passed with nothing delivered since.
    */
   public void end(Ending how, Party by, Instant now, LocalDate today, String reason) {
-    if (how == Ending.MUTUAL) {
-      throw new IllegalArgumentException("An agreed ending comes from a signed amendment");
-    }
-    require(how.action(), by);
-    if (how == Ending.NON_PERFORMANCE
-        && (demandDeadline == null || !today.isAfter(demandDeadline))) {
-      throw new DomainException(
-          "error.demand.deadlineRuns", demandDeadline == null ? "-" : demandDeadline.toString());
-    }
+    requireEnding(how, by, today);
     status = WorkOrderStatus.CANCELLED;
     amendmentPending = false;
     endingAgreed = false;
@@ -616,6 +618,21 @@ public class WorkOrder {
     endedBy = Ending.MUTUAL;
     cancelledAt = now;
     cancelReason = reason;
+  }
+
+  /**
+   * Refuses ending the order this way now: the table's refusal, or for non-performance a demand
+   * whose deadline has not passed. Callers settling money first ask before anything moves.
+   */
+  public void requireEnding(Ending how, Party by, LocalDate today) {
+    if (how == Ending.MUTUAL) {
+      throw new IllegalArgumentException("An agreed ending comes from a signed amendment");
+    }
+    require(how.action(), by);
+    if (how == Ending.NON_PERFORMANCE && (demandDeadline == null || demandRuns(today))) {
+      throw new DomainException(
+          "error.demand.deadlineRuns", demandDeadline == null ? "-" : demandDeadline.toString());
+    }
   }
 
   /** How one side may end the order now: cancel before funding, terminate or withdraw after. */

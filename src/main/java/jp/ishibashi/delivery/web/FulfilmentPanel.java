@@ -91,11 +91,8 @@ public class FulfilmentPanel implements Serializable {
 
   /** Whether a demand may be sent today: the grace has passed and no demand's deadline runs. */
   public boolean demandOpen(WorkOrder order) {
-    java.time.LocalDate from = demandPossibleFrom(order);
-    java.time.LocalDate today = clock.today();
-    return from != null
-        && !today.isBefore(from)
-        && (order.getDemandDeadline() == null || today.isAfter(order.getDemandDeadline()));
+    return order.demandOpen(
+        clock.today(), policies.nonPerformance(currentUser.actor()).graceDays());
   }
 
   /** The lines the subcontractor may still deliver: those of the current version not accepted. */
