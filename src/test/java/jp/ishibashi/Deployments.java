@@ -1,21 +1,30 @@
 package jp.ishibashi;
 
 import java.io.File;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.GenericArchive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The deployment for every integration test: the packaged WAR itself, never a hand-made list. */
+/**
+ * The deployment of every integration test: the packaged WAR itself, never a hand-made list,
+ * plus the compiled test classes. Every IT class deploys this same archive, and {@link
+ * jp.ishibashi.suite.OncePerRunContainer} starts one Payara Micro with it for the whole run.
+ */
 public final class Deployments {
 
   private Deployments() {}
 
-  public static WebArchive portal() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ishibashi.war"));
-  }
-
-  /** The packaged WAR plus in-container test classes and their helpers. */
-  public static WebArchive portalWith(Class<?>... testClasses) {
-    return portal().addClasses(testClasses).addClass(Deployments.class);
+  public static WebArchive suite() {
+    WebArchive war =
+        ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ishibashi.war"));
+    GenericArchive tests =
+        ShrinkWrap.create(GenericArchive.class)
+            .as(ExplodedImporter.class)
+            .importDirectory("target/test-classes")
+            .as(GenericArchive.class);
+    return war.merge(tests, "/WEB-INF/classes", Filters.include(".*\\.class$"));
   }
 
   /**

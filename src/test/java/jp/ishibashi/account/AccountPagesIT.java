@@ -8,6 +8,7 @@ import jp.ishibashi.BrowserTest;
 import jp.ishibashi.Deployments;
 import jp.ishibashi.demo.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,15 @@ import org.openqa.selenium.support.ui.Select;
  * link, the agency switcher, sign-in throttling, languages, removed members and foreign ids.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class AccountPagesIT extends BrowserTest {
 
   private static final String PASSWORD = "correct-horse-battery";
 
 
-  @Deployment(testable = false)
+  @Deployment
   static WebArchive deployment() {
-    return Deployments.portal();
+    return Deployments.suite();
   }
 
 

@@ -37,7 +37,7 @@ class AccountsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(AccountsIT.class);
+    return Deployments.suite();
   }
 
   @Inject AgencySignUp signUp;

@@ -61,13 +61,7 @@ class AgreementsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        AgreementsIT.class,
-        ApiClient.class,
-        ApiClient.Reply.class,
-        Poppler.class,
-        TestAgencies.class,
-        TestOrders.class);
+    return Deployments.suite();
   }
 
   @Inject Agreements agreements;

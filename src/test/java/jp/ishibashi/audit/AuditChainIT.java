@@ -73,7 +73,7 @@ class AuditChainIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(AuditChainIT.class, ApiClient.class, ApiClient.Reply.class);
+    return Deployments.suite();
   }
 
   @Inject WorkOrders workOrders;

@@ -65,13 +65,7 @@ class ChangeRequestsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        ChangeRequestsIT.class,
-        Poppler.class,
-        ApiClient.class,
-        ApiClient.Reply.class,
-        TestAgencies.class,
-        TestOrders.class);
+    return Deployments.suite();
   }
 
   @Inject ChangeRequests changes;

@@ -38,12 +38,7 @@ class DeadlinesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        DeadlinesIT.class,
-        DeadlineRecorder.class,
-        TestAgencies.class,
-        Race.class,
-        Race.Outcome.class);
+    return Deployments.suite();
   }
 
   @Inject Deadlines deadlines;

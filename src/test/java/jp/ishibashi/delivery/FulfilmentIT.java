@@ -54,14 +54,7 @@ class FulfilmentIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        FulfilmentIT.class,
-        TestAgencies.class,
-        TestOrders.class,
-        Race.class,
-        Race.Outcome.class,
-        ApiClient.class,
-        ApiClient.Reply.class);
+    return Deployments.suite();
   }
 
   @Inject Funding funding;

@@ -45,8 +45,7 @@ class EscrowLedgerIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        EscrowLedgerIT.class, TestAgencies.class, Race.class, Race.Outcome.class);
+    return Deployments.suite();
   }
 
   @Inject EscrowLedger escrow;

@@ -55,8 +55,7 @@ class OrderMessagesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        OrderMessagesIT.class, TestAgencies.class, ApiClient.class, ApiClient.Reply.class);
+    return Deployments.suite();
   }
 
   @Inject OrderMessages messages;

@@ -41,8 +41,7 @@ class NotificationsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(
-        NotificationsIT.class, TestAgencies.class, Race.class, Race.Outcome.class);
+    return Deployments.suite();
   }
 
   @Inject Notifications notifications;

@@ -48,7 +48,7 @@ class ReputationIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(ReputationIT.class, TestAgencies.class);
+    return Deployments.suite();
   }
 
   @Inject Reputation reputation;

@@ -75,7 +75,7 @@ class WorkOrderPageQueriesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(WorkOrderPageQueriesIT.class);
+    return Deployments.suite();
   }
 
   @Test

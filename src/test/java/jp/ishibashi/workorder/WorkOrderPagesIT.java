@@ -15,6 +15,7 @@ import jp.ishibashi.Deployments;
 import jp.ishibashi.Poppler;
 import jp.ishibashi.demo.DemoData;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.Select;
  * PDF downloads and verifies on the public page.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkOrderPagesIT extends BrowserTest {
 
@@ -39,9 +41,9 @@ class WorkOrderPagesIT extends BrowserTest {
   private static final String SUBCONTRACTOR = "tanaka@freelance.example";
 
 
-  @Deployment(testable = false)
+  @Deployment
   static WebArchive deployment() {
-    return Deployments.portal();
+    return Deployments.suite();
   }
 
 

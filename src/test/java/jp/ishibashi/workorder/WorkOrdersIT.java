@@ -71,7 +71,7 @@ class WorkOrdersIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(WorkOrdersIT.class, ApiClient.class, ApiClient.Reply.class);
+    return Deployments.suite();
   }
 
   @Inject WorkOrders workOrders;

@@ -64,7 +64,7 @@ class PricingPoliciesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portalWith(PricingPoliciesIT.class, ApiClient.class, ApiClient.Reply.class);
+    return Deployments.suite();
   }
 
   @Inject PricingPolicies policies;
