@@ -50,6 +50,10 @@ public class MailSettings {
   boolean starttls;
 
   @Inject
+  @ConfigProperty(name = "portal.mail.starttls-required")
+  Optional<Boolean> starttlsRequired;
+
+  @Inject
   @ConfigProperty(name = "portal.public-url")
   Optional<String> publicUrl;
 
@@ -103,6 +107,15 @@ public class MailSettings {
     return password.orElse("");
   }
 
+  /**
+   * Whether a server that does not offer STARTTLS is refused: {@code
+   * portal.mail.starttls-required}, by default true when a user and password are set, so that
+   * credentials never cross the network in clear text.
+   */
+  boolean starttlsRequired() {
+    return starttlsRequired.orElse(user().isPresent() && !password().isEmpty());
+  }
+
   /** The Jakarta Mail session properties; they hold no password. */
   Properties sessionProperties() {
     Properties p = new Properties();
@@ -110,7 +123,8 @@ public class MailSettings {
     p.setProperty("mail.smtp.host", host == null ? "localhost" : host);
     p.setProperty("mail.smtp.port", Integer.toString(port));
     p.setProperty("mail.smtp.auth", Boolean.toString(user().isPresent()));
-    p.setProperty("mail.smtp.starttls.enable", Boolean.toString(starttls));
+    p.setProperty("mail.smtp.starttls.enable", Boolean.toString(starttls || starttlsRequired()));
+    p.setProperty("mail.smtp.starttls.required", Boolean.toString(starttlsRequired()));
     p.setProperty("mail.smtp.connectiontimeout", Integer.toString(TIMEOUT_MILLIS));
     p.setProperty("mail.smtp.timeout", Integer.toString(TIMEOUT_MILLIS));
     p.setProperty("mail.smtp.writetimeout", Integer.toString(TIMEOUT_MILLIS));

@@ -28,7 +28,7 @@ public class SessionGuard extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getUserPrincipal() != null
-        && !request.getRequestURI().contains("/jakarta.faces.resource/")
+        && !path(request).contains("/jakarta.faces.resource/")
         && !isApi(request)
         && !currentUser.mayContinue()) {
       HttpSession session = request.getSession(false);
@@ -41,7 +41,7 @@ public class SessionGuard extends HttpFilter {
     }
     if (request.getUserPrincipal() != null
         && !mayOpen(
-            request.getRequestURI().substring(request.getContextPath().length()),
+            path(request),
             currentUser.isAgencyAdmin(),
             currentUser.isAgencyMember(),
             currentUser.isSubcontractor())) {
@@ -69,8 +69,18 @@ public class SessionGuard extends HttpFilter {
     return true;
   }
 
+  /**
+   * The path the container resolved and will serve: servlet path plus path info, decoded and
+   * normalised. The raw request URI is not used, because its variants ({@code //agency/admin/},
+   * {@code /agency/./admin/}, {@code /agency/admin;x/}, {@code %61dmin}) reach the same page.
+   */
+  static String path(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    return request.getServletPath() + (info == null ? "" : info);
+  }
+
   /** The REST API ends such sessions itself, answering 401 rather than redirecting. */
   private static boolean isApi(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    return path(request).startsWith("/api/");
   }
 }

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * For browser tests only: moves the portal's clock forward and polls the deadlines at once, so a
- * review period can pass without waiting. It exists only while {@code portal.clock.adjustable}
- * is true (the test configuration); otherwise it answers 404 like any unknown address.
+ * review period can pass without waiting. {@link jp.ishibashi.web.rest.ApiApplication} registers
+ * it only while {@code portal.clock.adjustable} is true (the test configuration); otherwise
+ * nothing serves its path.
  */
 @Path("test/clock")
 @RequestScoped

@@ -2,13 +2,15 @@ package jp.ishibashi.web.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
 import java.util.Set;
 import jp.ishibashi.agreement.rest.AgreementsResource;
 import jp.ishibashi.agreement.rest.VerificationsResource;
 import jp.ishibashi.change.rest.ChangeRequestsResource;
 import jp.ishibashi.delivery.rest.FulfilmentResource;
-import jp.ishibashi.message.rest.OrderMessagesResource;
+import jp.ishibashi.demo.TestHooks;
 import jp.ishibashi.demo.rest.TestClockResource;
+import jp.ishibashi.message.rest.OrderMessagesResource;
 import jp.ishibashi.workorder.rest.SubcontractorsResource;
 import jp.ishibashi.workorder.rest.WorkOrdersResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -50,6 +52,15 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>(api());
+    if (TestHooks.enabled()) {
+      classes.add(TestClockResource.class);
+    }
+    return classes;
+  }
+
+  /** The API proper; the test clock joins it only while {@link TestHooks#enabled()}. */
+  static Set<Class<?>> api() {
     return Set.of(
         SessionResource.class,
         WorkOrdersResource.class,
@@ -58,7 +69,6 @@ public class ApiApplication extends Application {
         VerificationsResource.class,
         ChangeRequestsResource.class,
         FulfilmentResource.class,
-        TestClockResource.class,
         OrderMessagesResource.class,
         JsonRequestsOnly.class,
         SignedInOnly.class,
