@@ -58,4 +58,15 @@ public class PortalClock {
     }
     offset.updateAndGet(o -> o.plus(by));
   }
+
+  /**
+   * Back to the real time; refused unless adjustable. Tests that move the clock call it when
+   * they end, because every test of a run shares one portal.
+   */
+  public void reset() {
+    if (!adjustable) {
+      throw new IllegalStateException("The clock is not adjustable in this configuration");
+    }
+    offset.set(Duration.ZERO);
+  }
 }

@@ -22,6 +22,7 @@ import jp.ishibashi.tenant.Tenancy;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,6 +47,12 @@ class AccountsIT {
   @Inject AccountDirectory directory;
   @Inject SignInService signIn;
   @Inject PortalClock clock;
+
+  /** Every test of a run shares one portal, so the clock goes back to the real time. */
+  @AfterEach
+  void realTimeAgain() {
+    clock.reset();
+  }
   @Inject Tenancy tenancy;
   @Inject UserTransaction tx;
 

@@ -39,6 +39,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +67,17 @@ class FulfilmentIT {
   @Inject TestOrders orders;
   @Inject DeadlinePoller poller;
   @Inject PortalClock clock;
+
+  /**
+   * Every test of a run shares one portal, so the clock goes back to the real time. Methods run
+   * as a client have nothing injected here and never move the clock.
+   */
+  @AfterEach
+  void realTimeAgain() {
+    if (clock != null) {
+      clock.reset();
+    }
+  }
   @Inject AuditTrail audit;
   @Inject ChangeRequests changes;
   @Inject jp.ishibashi.notification.Notifications notifications;

@@ -33,6 +33,7 @@ import jp.ishibashi.workorder.WorkOrders;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,6 +62,12 @@ class ReputationIT {
   @Inject ChangeRequests changes;
   @Inject DeadlinePoller poller;
   @Inject PortalClock clock;
+
+  /** Every test of a run shares one portal, so the clock goes back to the real time. */
+  @AfterEach
+  void realTimeAgain() {
+    clock.reset();
+  }
 
   @Test
   void theFactsOfAnAgencyComeFromItsOrdersAndNoOtherAgencysFactsChange() {

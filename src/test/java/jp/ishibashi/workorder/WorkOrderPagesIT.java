@@ -18,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,12 @@ class WorkOrderPagesIT extends BrowserTest {
     return Deployments.suite();
   }
 
+  /** Every test of a run shares one portal, so the clock goes back to the real time. */
+  @AfterEach
+  void realTimeAgain() {
+    var reset = new ApiClient(base).delete("test/clock");
+    assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+  }
 
   private static LocalDate today() {
     return LocalDate.now(ZoneId.of("Asia/Tokyo"));

@@ -3,6 +3,7 @@ package jp.ishibashi.demo.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,5 +45,18 @@ public class TestClockResource {
     }
     clock.advance(Duration.ofDays(by.days()).plusHours(by.hours()));
     return new Moved(clock.now().toString(), poller.pollOnce());
+  }
+
+  /** Sets the clock back to the real time, for a test that moved it and has ended. */
+  @DELETE
+  @SignInNotRequired
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(hidden = true)
+  public Moved reset() {
+    if (!clock.isAdjustable()) {
+      throw new NotFoundException();
+    }
+    clock.reset();
+    return new Moved(clock.now().toString(), 0);
   }
 }
