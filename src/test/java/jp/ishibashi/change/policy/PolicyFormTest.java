@@ -228,7 +228,7 @@ class PolicyFormTest {
         Arguments.of(
             with(f -> f.jpy("1000000000000")),
             "hourlyEstimateJpy",
-            "error.pricingPolicy.amountTooLarge"),
+            "error.amount.tooLarge"),
         Arguments.of(
             with(f -> f.usd("-50")), "hourlyEstimateUsd", "error.pricingPolicy.hourlyEstimate"),
         Arguments.of(with(f -> f.usd(null)), "hourlyEstimateUsd", "error.field.required"),
