@@ -33,7 +33,8 @@ import jp.ishibashi.shared.DomainException;
 public class JsonNumberBounds implements ReaderInterceptor {
 
   static final String OUT_OF_BOUNDS = "error.number.outOfBounds";
-  static final String NOT_A_NUMBER = "error.number.expected";
+  /** A wrong type is a malformed body, as JSON-B answers for every other member. */
+  static final String NOT_A_NUMBER = Problems.MALFORMED;
 
   /** Longer than any number the portal takes, written out in full: refused unread. */
   static final int MAX_TOKEN = 40;

@@ -66,12 +66,12 @@ class JsonNumberBoundsTest {
 
   @Test
   void wrongTypesWhereANumberIsExpectedNameTheField() {
-    refused(line("1", "\"abc\""), "unitPrice", "error.number.expected");
-    refused(line("1", "\"\""), "unitPrice", "error.number.expected");
-    refused(line("1", "\"+1\""), "unitPrice", "error.number.expected");
-    refused(line("true", "1"), "quantity", "error.number.expected");
-    refused(line("{}", "1"), "quantity", "error.number.expected");
-    refused(line("[1]", "1"), "quantity", "error.number.expected");
+    refused(line("1", "\"abc\""), "unitPrice", "error.api.malformed");
+    refused(line("1", "\"\""), "unitPrice", "error.api.malformed");
+    refused(line("1", "\"+1\""), "unitPrice", "error.api.malformed");
+    refused(line("true", "1"), "quantity", "error.api.malformed");
+    refused(line("{}", "1"), "quantity", "error.api.malformed");
+    refused(line("[1]", "1"), "quantity", "error.api.malformed");
     ok(line("null", "null"));
   }
 
