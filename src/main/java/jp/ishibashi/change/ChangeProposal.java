@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.ishibashi.change.pricing.Edit;
 import jp.ishibashi.change.pricing.Proposal;
+import jp.ishibashi.shared.Bounds;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
 import jp.ishibashi.shared.Texts;
@@ -133,11 +134,7 @@ public record ChangeProposal(String reason, List<ChangeEdit> edits) {
     if (amount == null) {
       throw DomainException.at(at + "unitPrice", "error.line.price.required");
     }
-    try {
-      return new Money(amount, currency);
-    } catch (DomainException e) {
-      throw DomainException.at(at + "unitPrice", e.key(), e.args());
-    }
+    return new Money(Bounds.amount(amount, currency, at + "unitPrice"), currency);
   }
 
   private static String blankToNull(String s) {

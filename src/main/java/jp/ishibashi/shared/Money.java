@@ -8,15 +8,28 @@ import java.util.Objects;
 /**
  * An amount of one currency, exact to that currency's minor unit (JPY has none, USD has cents).
  * Never a {@code double}. Arithmetic that can produce finer amounts — a quantity times a unit
- * price, a tax rate — rounds explicitly, with the mode the caller names.
+ * price, a tax rate — rounds explicitly, with the mode the caller names. An amount or factor out
+ * of all proportion is refused from its precision and scale before any arithmetic (see {@link
+ * Bounds}).
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+  /** The largest amount of money at all; what a person may enter is far less ({@link Bounds}). */
+  private static final BigDecimal MAX =
+      BigDecimal.TEN.pow(Bounds.MONEY_INTEGER_DIGITS).subtract(BigDecimal.ONE);
+
+  /** The finest factor {@link #times} takes: a quantity has 4 decimals, a rate about as many. */
+  private static final int FACTOR_DECIMALS = 12;
 
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
     int digits = fractionDigits(currency);
-    if (amount.stripTrailingZeros().scale() > digits) {
+    // Bounds first, from precision and scale alone: scaling 1e300000000 would take minutes.
+    if (Bounds.integerDigits(amount) > Bounds.MONEY_INTEGER_DIGITS) {
+      throw new DomainException("error.amount.tooLarge", MAX);
+    }
+    if (Bounds.decimals(amount) > digits) {
       throw new DomainException("error.money.tooManyDecimals", currency.getCurrencyCode(), digits);
     }
     amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
@@ -64,6 +77,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
   /** This amount times a factor (a quantity, a rate), rounded to the minor unit. */
   public Money times(BigDecimal factor, RoundingMode rounding) {
+    if (!Bounds.within(factor, Bounds.MONEY_INTEGER_DIGITS, FACTOR_DECIMALS)) {
+      throw new DomainException("error.number.outOfBounds");
+    }
     return new Money(
         amount.multiply(factor).setScale(fractionDigits(currency), rounding), currency);
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import jp.ishibashi.shared.Bounds;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.shared.Money;
@@ -25,7 +26,6 @@ public class LineContent {
   public static final int MAX_TEXT = 2000;
   public static final int MAX_DELIVERABLE = 1000;
   public static final int MAX_CRITERIA = 2000;
-  private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
 
   @Column(name = "text", nullable = false, length = MAX_TEXT)
   private String text;
@@ -36,7 +36,7 @@ public class LineContent {
   @Column(name = "acceptance_criteria", length = MAX_CRITERIA)
   private String acceptanceCriteria;
 
-  @Column(name = "quantity", nullable = false, precision = 12, scale = 2)
+  @Column(name = "quantity", nullable = false, precision = 14, scale = Bounds.QUANTITY_DECIMALS)
   private BigDecimal quantity;
 
   @Enumerated(EnumType.STRING)
@@ -64,8 +64,9 @@ public class LineContent {
   }
 
   /**
-   * Validates what a person typed. Text is required; quantity is positive with at most two
-   * decimals; the unit price is zero or more, with no more decimals than the currency allows.
+   * Validates what a person typed. Text is required; quantity is positive, within {@link
+   * Bounds#quantity}; the unit price is zero or more, within {@link Bounds#amount}; so is the line
+   * amount. Each bound is checked before any arithmetic on the number.
    */
   public static LineContent of(
       String text,
@@ -84,9 +85,7 @@ public class LineContent {
     if (quantity.signum() <= 0) {
       throw DomainException.at("quantity", "error.line.quantity.positive");
     }
-    if (quantity.stripTrailingZeros().scale() > 2 || quantity.compareTo(MAX_QUANTITY) > 0) {
-      throw DomainException.at("quantity", "error.line.quantity.format");
-    }
+    Bounds.quantity(quantity, "quantity");
     if (unit == null) {
       throw DomainException.at("unit", "error.line.unit.required");
     }
@@ -96,17 +95,13 @@ public class LineContent {
     if (unitPrice.signum() < 0) {
       throw DomainException.at("unitPrice", "error.line.price.negative");
     }
-    Money price;
-    try {
-      price = new Money(unitPrice, currency);
-    } catch (DomainException e) {
-      throw DomainException.at("unitPrice", e.key(), e.args());
+    Money price = new Money(Bounds.amount(unitPrice, currency, "unitPrice"), currency);
+    BigDecimal scaled = quantity.setScale(Bounds.QUANTITY_DECIMALS, RoundingMode.UNNECESSARY);
+    LineContent content = new LineContent(t, d, c, scaled, unit, price.minor());
+    if (content.amount(currency).amount().compareTo(Bounds.MAX_AMOUNT) > 0) {
+      throw DomainException.at("quantity", "error.line.amount.tooLarge", Bounds.MAX_AMOUNT);
     }
-    if (price.minor() > 999_999_999_999L) {
-      throw DomainException.at("unitPrice", "error.line.price.tooLarge");
-    }
-    return new LineContent(
-        t, d, c, quantity.setScale(2, RoundingMode.UNNECESSARY), unit, price.minor());
+    return content;
   }
 
   /** Quantity times unit price, rounded half up to the currency's minor unit. */

@@ -41,6 +41,40 @@ class MoneyTest {
   }
 
   @Test
+  void hugeAmountsAreRefusedBeforeAnyScaling() {
+    for (String huge :
+        new String[] {"1e308", "1e999999", "1180591620717411303424", "1e300000000", "-1e300000000"}) {
+      assertThatThrownBy(() -> new Money(new BigDecimal(huge), Money.currency("JPY")))
+          .as(huge)
+          .isInstanceOf(DomainException.class)
+          .hasMessage("error.amount.tooLarge");
+    }
+    assertThat(Money.of("999999999999999", "JPY").minor()).isEqualTo(999_999_999_999_999L);
+    assertThat(Money.of("-5", "JPY").isNegative()).isTrue();
+  }
+
+  @Test
+  void tooManyDecimalsAreRefusedBeforeAnyScaling() {
+    assertThatThrownBy(() -> new Money(new BigDecimal("1e-300000000"), Money.currency("JPY")))
+        .isInstanceOf(DomainException.class)
+        .hasMessage("error.money.tooManyDecimals");
+    assertThatThrownBy(() -> Money.of("0.001", "USD")).hasMessage("error.money.tooManyDecimals");
+  }
+
+  @Test
+  void factorsOutOfProportionAreRefusedBeforeMultiplying() {
+    Money price = Money.of("1000", "JPY");
+    for (String factor : new String[] {"1e300000000", "1e-300000000", "1e308"}) {
+      assertThatThrownBy(() -> price.times(new BigDecimal(factor), RoundingMode.HALF_UP))
+          .as(factor)
+          .isInstanceOf(DomainException.class)
+          .hasMessage("error.number.outOfBounds");
+    }
+    assertThatThrownBy(() -> price.times(new BigDecimal("1e13"), RoundingMode.HALF_UP))
+        .hasMessage("error.amount.tooLarge");
+  }
+
+  @Test
   void currenciesDoNotMix() {
     assertThatThrownBy(() -> Money.of("1", "JPY").plus(Money.of("1", "USD")))
         .isInstanceOf(IllegalArgumentException.class);

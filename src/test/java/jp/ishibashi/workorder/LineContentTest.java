@@ -39,8 +39,30 @@ class LineContentTest {
   void zeroOrNegativeQuantitiesAreRefusedAtTheField() {
     refused(() -> of("作業", "0", "100", JPY), "quantity", "error.line.quantity.positive");
     refused(() -> of("作業", "-1", "100", JPY), "quantity", "error.line.quantity.positive");
-    refused(() -> of("作業", "1.234", "100", JPY), "quantity", "error.line.quantity.format");
+    refused(() -> of("作業", "1.23456", "100", JPY), "quantity", "error.line.quantity.format");
     refused(() -> of("作業", null, "100", JPY), "quantity", "error.line.quantity.required");
+  }
+
+  @Test
+  void quantitiesKeepFourDecimalsUpToAMillion() {
+    assertThat(of("作業", "1.3333", "3000", JPY).getQuantity()).isEqualByComparingTo("1.3333");
+    assertThat(of("作業", "1.3333", "3000", JPY).amount(JPY).minor()).isEqualTo(4000);
+    assertThat(of("作業", "1000000", "1", JPY).getQuantity()).isEqualByComparingTo("1000000");
+    refused(() -> of("作業", "1000000.0001", "1", JPY), "quantity", "error.line.quantity.format");
+    refused(() -> of("作業", "1e300000000", "1", JPY), "quantity", "error.line.quantity.format");
+    refused(() -> of("作業", "1e-300000000", "1", JPY), "quantity", "error.line.quantity.format");
+  }
+
+  @Test
+  void unitPricesAndLineAmountsStayWithinAHundredBillion() {
+    assertThat(of("作業", "1", "100000000000", JPY).amount(JPY).minor())
+        .isEqualTo(100_000_000_000L);
+    for (String huge : new String[] {"1e308", "1e999999", "1180591620717411303424", "1e300000000"}) {
+      refused(() -> of("作業", "1", huge, JPY), "unitPrice", "error.amount.tooLarge");
+    }
+    refused(() -> of("作業", "1", "100000000001", JPY), "unitPrice", "error.amount.tooLarge");
+    refused(() -> of("work", "1", "100000000000.01", USD), "unitPrice", "error.amount.tooLarge");
+    refused(() -> of("作業", "2", "50000000001", JPY), "quantity", "error.line.amount.tooLarge");
   }
 
   @Test

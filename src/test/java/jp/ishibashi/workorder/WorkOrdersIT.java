@@ -367,6 +367,67 @@ class WorkOrdersIT {
 
   @Test
   @RunAsClient
+  void numbersBeyondTheirBoundsAreRefusedAtTheFieldAndNothingIsSaved() {
+    ApiClient sakura = signedIn(SAKURA_ADMIN);
+    JsonObject order = ok(sakura.post("work-orders", terms(subcontractorId(sakura, "山田 太郎"))));
+    long id = id(order);
+    String lines = path(id) + "/lines";
+
+    // The reproductions: each answered 500, and 1e300000000 burnt minutes of CPU.
+    for (String huge : List.of("1e308", "1e999999", "1180591620717411303424", "1e300000000")) {
+      JsonObject refused =
+          problem(sakura.post(lines, rawLine("1", huge)), 400, "error.amount.tooLarge");
+      assertThat(refused.getString("field")).as(huge).isEqualTo("unitPrice");
+      assertThat(refused.getString("detail")).contains("100,000,000,000");
+      problem(sakura.post(lines, rawLine("1", "\"" + huge + "\"")), 400, "error.amount.tooLarge");
+    }
+    assertThat(
+            problem(sakura.post(lines, rawLine("1e300000000", "1000")), 400,
+                    "error.line.quantity.format")
+                .getString("field"))
+        .isEqualTo("quantity");
+    assertThat(
+            problem(sakura.post(lines, rawLine("1", "-1000")), 400, "error.line.price.negative")
+                .getString("field"))
+        .isEqualTo("unitPrice");
+    assertThat(
+            problem(sakura.post(lines, rawLine("1", "100.5")), 400, "error.money.tooManyDecimals")
+                .getString("field"))
+        .isEqualTo("unitPrice");
+    assertThat(
+            problem(sakura.post(lines, rawLine("1.00001", "1000")), 400,
+                    "error.line.quantity.format")
+                .getString("field"))
+        .isEqualTo("quantity");
+    assertThat(
+            problem(sakura.post(lines, rawLine("true", "1000")), 400, "error.api.malformed")
+                .getString("field"))
+        .isEqualTo("quantity");
+    JsonObject english =
+        problem(
+            sakura.language("en").post(lines, rawLine("1", "1e300000000")),
+            400,
+            "error.amount.tooLarge");
+    assertThat(english.getString("detail")).isEqualTo("Amounts may be at most 100,000,000,000.");
+
+    JsonObject after = ok(sakura.get(path(id)));
+    assertThat(after.getJsonArray("lines")).isEmpty();
+    assertThat(versionOf(after)).isEqualTo(versionOf(order));
+
+    // Four decimals of quantity are kept as typed.
+    ok(sakura.language("ja").post(lines, rawLine("1.3333", "3000")));
+    JsonObject saved = ok(sakura.get(path(id))).getJsonArray("lines").getJsonObject(0);
+    assertThat(saved.getString("quantity")).isEqualTo("1.3333");
+  }
+
+  /** A line whose quantity and unit price are written into the JSON as they are. */
+  private static String rawLine(String quantity, String unitPrice) {
+    return "{\"text\":\"上限確認\",\"quantity\":" + quantity + ",\"unit\":\"HOUR\",\"unitPrice\":"
+        + unitPrice + "}";
+  }
+
+  @Test
+  @RunAsClient
   void thePaymentDueDateMustBeWithinSixtyDaysOfDelivery() {
     ApiClient sakura = signedIn(SAKURA_ADMIN);
     long yamadaId = subcontractorId(sakura, "山田 太郎");

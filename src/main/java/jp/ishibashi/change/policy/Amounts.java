@@ -1,8 +1,8 @@
 package jp.ishibashi.change.policy;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Currency;
+import jp.ishibashi.shared.Bounds;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Money;
 
@@ -12,8 +12,8 @@ import jp.ishibashi.shared.Money;
  */
 public final class Amounts {
 
-  /** The largest amount stored, in minor units: the same bound as a scope line's unit price. */
-  static final long MAX_MINOR = 999_999_999_999L;
+  /** Integer digits of a percentage or hours, as the columns numeric(6, 2) hold them. */
+  private static final int PERCENT_INTEGER_DIGITS = 4;
 
   private Amounts() {}
 
@@ -24,17 +24,9 @@ public final class Amounts {
     if (amount == null) {
       throw DomainException.at(field, "error.field.required");
     }
-    Money money;
-    try {
-      money = new Money(amount, currency);
-    } catch (DomainException e) {
-      throw DomainException.at(field, e.key(), e.args());
-    }
+    Money money = new Money(Bounds.amount(amount, currency, field), currency);
     if (!money.isPositive()) {
       throw DomainException.at(field, key);
-    }
-    if (money.amount().unscaledValue().compareTo(BigInteger.valueOf(MAX_MINOR)) > 0) {
-      throw DomainException.at(field, "error.pricingPolicy.amountTooLarge");
     }
     return money;
   }
@@ -53,7 +45,11 @@ public final class Amounts {
     if (value == null) {
       throw DomainException.at(field, "error.field.required");
     }
-    if (value.stripTrailingZeros().scale() > 2) {
+    // The columns hold at most four integer digits (a percentage up to 1000%, hours up to 24).
+    if (Bounds.integerDigits(value) > PERCENT_INTEGER_DIGITS) {
+      throw DomainException.at(field, "error.number.outOfBounds");
+    }
+    if (Bounds.decimals(value) > 2) {
       throw DomainException.at(field, "error.pricingPolicy.decimals");
     }
     return value;

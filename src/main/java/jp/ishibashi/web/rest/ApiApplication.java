@@ -71,6 +71,7 @@ public class ApiApplication extends Application {
         FulfilmentResource.class,
         OrderMessagesResource.class,
         JsonRequestsOnly.class,
+        JsonNumberBounds.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
         ProblemMapper.class);

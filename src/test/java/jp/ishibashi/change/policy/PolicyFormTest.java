@@ -213,6 +213,14 @@ class PolicyFormTest {
         Arguments.of(
             with(f -> f.delivered("12.345")), "killFeeDelivered", "error.pricingPolicy.decimals"),
         Arguments.of(
+            with(f -> f.delivered("1e300000000")), "killFeeDelivered", "error.number.outOfBounds"),
+        Arguments.of(
+            with(f -> f.capacity("1e-300000000")),
+            "dailyCapacityHours",
+            "error.pricingPolicy.decimals"),
+        Arguments.of(
+            with(f -> f.jpy("1e300000000")), "hourlyEstimateJpy", "error.amount.tooLarge"),
+        Arguments.of(
             with(f -> f.inProgress("-1")), "killFeeInProgress", "error.pricingPolicy.killFee"),
         Arguments.of(
             with(f -> f.capacity("0")), "dailyCapacityHours", "error.pricingPolicy.dailyCapacity"),
@@ -228,7 +236,7 @@ class PolicyFormTest {
         Arguments.of(
             with(f -> f.jpy("1000000000000")),
             "hourlyEstimateJpy",
-            "error.pricingPolicy.amountTooLarge"),
+            "error.amount.tooLarge"),
         Arguments.of(
             with(f -> f.usd("-50")), "hourlyEstimateUsd", "error.pricingPolicy.hourlyEstimate"),
         Arguments.of(with(f -> f.usd(null)), "hourlyEstimateUsd", "error.field.required"),
