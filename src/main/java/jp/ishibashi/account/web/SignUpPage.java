@@ -1,38 +1,50 @@
 package jp.ishibashi.account.web;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.persistence.PersistenceException;
 import jp.ishibashi.account.AgencySignUp;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.web.Pages;
 
-/** Agency sign-up: a new agency and its first admin. */
+/**
+ * Agency sign-up: a new agency and its first admin, who confirms the address by the mailed link
+ * before signing in. The page answers the same whether or not the address already has an account.
+ */
 @Named
 @RequestScoped
 public class SignUpPage {
 
   @Inject private AgencySignUp signUp;
-  @Inject private SignIn signIn;
 
   private String agencyName;
   private String displayName;
   private String email;
   private String password;
+  private boolean sent;
 
   public String signUp() {
     try {
-      signUp.signUp(new AgencySignUp.Form(agencyName, displayName, email, password));
+      signUp.register(new AgencySignUp.Form(agencyName, displayName, email, password));
     } catch (DomainException e) {
       Pages.error(e);
       return null;
+    } catch (EJBException | PersistenceException e) {
+      // The same address signed up at the same moment; the other sign-up sent its link.
+      if (!(e.getCause() instanceof PersistenceException) && !(e instanceof PersistenceException)) {
+        throw e;
+      }
     }
+    sent = true;
     Pages.info("signUp.done");
-    if (signIn.authenticate(email, password) != AuthenticationStatus.SUCCESS) {
-      return "/login?faces-redirect=true";
-    }
-    return "/agency/dashboard?faces-redirect=true";
+    return null;
+  }
+
+  /** Whether the form was accepted: the page then shows only the message. */
+  public boolean isSent() {
+    return sent;
   }
 
   public String getAgencyName() {
