@@ -4,8 +4,9 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.PersistenceException;
+import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.AgencySignUp;
+import jp.ishibashi.account.EmailAddress;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.web.Pages;
 
@@ -18,6 +19,7 @@ import jp.ishibashi.web.Pages;
 public class SignUpPage {
 
   @Inject private AgencySignUp signUp;
+  @Inject private AccountDirectory directory;
 
   private String agencyName;
   private String displayName;
@@ -31,15 +33,23 @@ public class SignUpPage {
     } catch (DomainException e) {
       Pages.error(e);
       return null;
-    } catch (EJBException | PersistenceException e) {
-      // The same address signed up at the same moment; the other sign-up sent its link.
-      if (!(e.getCause() instanceof PersistenceException) && !(e instanceof PersistenceException)) {
+    } catch (EJBException e) {
+      // The same address signed up at the same moment and won: answer as for a known address.
+      if (!isTaken()) {
         throw e;
       }
     }
     sent = true;
     Pages.info("signUp.done");
     return null;
+  }
+
+  private boolean isTaken() {
+    try {
+      return directory.accountByEmail(EmailAddress.of(email).value()).isPresent();
+    } catch (DomainException malformed) {
+      return false;
+    }
   }
 
   /** Whether the form was accepted: the page then shows only the message. */

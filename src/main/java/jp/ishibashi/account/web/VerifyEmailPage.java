@@ -1,5 +1,6 @@
 package jp.ishibashi.account.web;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,6 +26,10 @@ public class VerifyEmailPage {
       verifications.verify(token);
     } catch (DomainException e) {
       Pages.error(e);
+      return null;
+    } catch (EJBException e) {
+      // The same link was used at the same moment by another request, which won.
+      Pages.error(new DomainException("error.verification.used"));
       return null;
     }
     verified = true;
