@@ -32,9 +32,10 @@ public class EmailVerifications {
 
   /**
    * Sends a new link to an unverified account's address, voiding its earlier links; the mail is
-   * queued in {@code tenantId}, the agency the account administers.
+   * queued in {@code tenantId}, the agency the account administers. Joins the caller's
+   * transaction (sign-up), so the link exists exactly when the account does.
    */
-  void issue(UserAccount account, long tenantId) {
+  public void issue(UserAccount account, long tenantId) {
     Instant now = clock.now();
     EntityManager em = tenancy.global();
     open(em, account.getId()).forEach(v -> v.voidAt(now));
