@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.AgencySignUp;
+import jp.ishibashi.account.EmailVerifications;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.account.Workplace;
 import jp.ishibashi.tenant.Actor;
@@ -20,11 +21,13 @@ public class TestAgencies {
 
   @Inject AgencySignUp signUp;
   @Inject AccountDirectory directory;
+  @Inject EmailVerifications verifications;
 
-  /** A new agency, acted in by its first admin. */
+  /** A new agency, acted in by its first admin, whose address counts as verified. */
   public Actor newAgency(String name) {
     UserAccount admin =
         signUp.signUp(new AgencySignUp.Form(name, "試験 太郎", email("admin"), PASSWORD));
+    verifications.markVerified(admin.getId());
     Workplace w = directory.workplacesOf(admin.getId()).get(0);
     return new Actor(admin.getId(), w.tenantId(), w.role());
   }

@@ -148,6 +148,8 @@ public class Invitations {
             ? UserAccount.Kind.SUBCONTRACTOR
             : UserAccount.Kind.AGENCY;
     UserAccount account = new UserAccount(email, name, hash, kind, now);
+    // The link reached the invitee at the invited address, which proves it as a sign-up link would.
+    account.emailVerified(now);
     tenancy.global().persist(account);
     tenancy.global().flush();
     join(found, account, now);
@@ -156,7 +158,9 @@ public class Invitations {
 
   /**
    * Accepts for an existing subcontractor account, signed in by the caller: one subcontractor
-   * account works for several agencies.
+   * account works for several agencies. The invitation is bound to the address it was sent to, so
+   * only the account with that address may redeem it: a leaked link cannot be taken over by
+   * someone else's account.
    */
   public void acceptWithExistingAccount(String token, long userId) {
     Found found = byToken(token);
@@ -170,7 +174,15 @@ public class Invitations {
     if (account == null || !account.isSubcontractor()) {
       throw new DomainException("error.invitation.notSubcontractor");
     }
+    refuseOtherAddress(invitation, account.getEmail());
     join(found, account, now);
+  }
+
+  /** Refuses unless the address is the one the invitation was sent to. */
+  public static void refuseOtherAddress(Invitation invitation, String email) {
+    if (!invitation.getEmail().equals(email)) {
+      throw new DomainException("error.invitation.otherAddress", invitation.getEmail());
+    }
   }
 
   private void join(Found found, UserAccount account, Instant now) {

@@ -58,6 +58,10 @@ public class UserAccount {
   @Column(name = "withholding_applies", nullable = false)
   private boolean withholdingApplies;
 
+  /** When the owner of the address proved it by following a link; null: not yet. */
+  @Column(name = "email_verified_at")
+  private Instant emailVerifiedAt;
+
   @Version private long version;
 
   protected UserAccount() {}
@@ -107,6 +111,25 @@ public class UserAccount {
       throw new IllegalStateException("Only a subcontractor's fees are subject to withholding");
     }
     this.withholdingApplies = applies;
+  }
+
+  /**
+   * Whether the address is proven to be the account holder's: by its verification link (agency
+   * sign-up), or by the invitation that was sent to it. An unverified account cannot sign in.
+   */
+  public boolean isEmailVerified() {
+    return emailVerifiedAt != null;
+  }
+
+  public Instant getEmailVerifiedAt() {
+    return emailVerifiedAt;
+  }
+
+  /** Records that the address was verified at {@code now}; a later verification changes nothing. */
+  public void emailVerified(Instant now) {
+    if (emailVerifiedAt == null) {
+      emailVerifiedAt = now;
+    }
   }
 
   public String getPasswordHash() {

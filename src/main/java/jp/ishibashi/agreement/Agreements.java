@@ -317,6 +317,9 @@ public class Agreements {
     if (outcome instanceof SignInService.Outcome.Locked) {
       throw new DomainException("error.signing.locked");
     }
+    if (outcome instanceof SignInService.Outcome.Busy) {
+      throw new DomainException("error.signIn.busy");
+    }
     if (!(outcome instanceof SignInService.Outcome.Accepted)) {
       throw DomainException.at("password", "error.signing.password");
     }

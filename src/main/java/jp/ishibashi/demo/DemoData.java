@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.AgencySignUp;
+import jp.ishibashi.account.EmailVerifications;
 import jp.ishibashi.account.Invitations;
 import jp.ishibashi.account.UserAccount;
 import jp.ishibashi.tenant.Actor;
@@ -39,6 +40,7 @@ public class DemoData {
 
   @Inject private Tenancy tenancy;
   @Inject private AgencySignUp signUp;
+  @Inject private EmailVerifications verifications;
   @Inject private Invitations invitations;
   @Inject private AccountDirectory directory;
 
@@ -69,6 +71,7 @@ public class DemoData {
 
   private Actor agency(String name, String admin, String email) {
     UserAccount account = signUp.signUp(new AgencySignUp.Form(name, admin, email, PASSWORD));
+    verifications.markVerified(account.getId());
     long tenantId = directory.workplacesOf(account.getId()).get(0).tenantId();
     return new Actor(account.getId(), tenantId, Role.AGENCY_ADMIN);
   }

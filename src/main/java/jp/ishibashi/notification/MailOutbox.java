@@ -17,8 +17,9 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 
 /**
- * The e-mail of one notification, written in the notification's transaction and sent later by a
- * {@link MailOutboxPoller}: PENDING until sent, retried with {@link MailBackoff} after a failure,
+ * The e-mail of one notification, or of an account matter such as an address to verify ({@link
+ * AccountMails}; no notification), written in the transaction of what it reports and sent later by
+ * a {@link MailOutboxPoller}: PENDING until sent, retried with {@link MailBackoff} after a failure,
  * FAILED once it has failed {@value MailBackoff#MAX_ATTEMPTS} times. Its text is fixed when it is
  * written, in Japanese with the English below.
  */
@@ -45,8 +46,9 @@ public class MailOutbox {
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_outbox_seq")
   private Long id;
 
-  @Column(name = "notification_id", nullable = false, updatable = false)
-  private long notificationId;
+  /** The notification it reports; null for an account mail. */
+  @Column(name = "notification_id", updatable = false)
+  private Long notificationId;
 
   @Column(nullable = false, updatable = false, length = 254)
   private String recipient;
@@ -75,12 +77,21 @@ public class MailOutbox {
   protected MailOutbox() {}
 
   MailOutbox(long notificationId, String recipient, MailText text, Instant now) {
+    this(Long.valueOf(notificationId), recipient, text, now);
+  }
+
+  private MailOutbox(Long notificationId, String recipient, MailText text, Instant now) {
     this.notificationId = notificationId;
     this.recipient = Objects.requireNonNull(recipient, "recipient");
     this.subject = cut(text.subject(), MAX_SUBJECT);
     this.body = text.body();
     this.state = State.PENDING;
     this.nextAttemptAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A mail about the recipient's account rather than a notification. */
+  static MailOutbox accountMail(String recipient, MailText text, Instant now) {
+    return new MailOutbox(null, recipient, text, now);
   }
 
   /** The SMTP server took it. */
@@ -107,7 +118,8 @@ public class MailOutbox {
     return id;
   }
 
-  public long getNotificationId() {
+  /** The notification it reports, or null for an account mail. */
+  public Long getNotificationId() {
     return notificationId;
   }
 

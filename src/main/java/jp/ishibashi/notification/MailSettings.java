@@ -134,8 +134,13 @@ public class MailSettings {
 
   /** The absolute address of a work order's page, on the public (else the base) address. */
   String workOrderLink(long workOrderId) {
+    return link("orders/work-order.xhtml?id=" + workOrderId);
+  }
+
+  /** The absolute address of a page, given relative to the portal's root. */
+  String link(String page) {
     String base = publicUrl.filter(u -> !u.isBlank()).orElse(baseUrl);
-    return (base.endsWith("/") ? base : base + "/") + "orders/work-order.xhtml?id=" + workOrderId;
+    return (base.endsWith("/") ? base : base + "/") + page;
   }
 
   @Override

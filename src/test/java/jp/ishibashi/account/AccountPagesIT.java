@@ -2,6 +2,11 @@ package jp.ishibashi.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import jp.ishibashi.Browser;
 import jp.ishibashi.BrowserTest;
@@ -37,14 +42,50 @@ class AccountPagesIT extends BrowserTest {
     return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
   }
 
-  /** Registers an agency through the sign-up page; the new admin is then signed in. */
-  private static void signUpAgency(Browser b, String agency, String admin, String email) {
+  /**
+   * Registers an agency through the sign-up page, confirms the address with the mailed link and
+   * signs the new admin in.
+   */
+  private void signUpAgency(Browser b, String agency, String admin, String email) {
+    submitSignUp(b, agency, admin, email);
+    assertThat(b.text("messages")).contains("確認メールを送りました");
+    confirm(b, email);
+    assertThat(b.text("messages")).contains("メールアドレスを確認しました");
+    b.signIn(email, PASSWORD);
+  }
+
+  private static void submitSignUp(Browser b, String agency, String admin, String email) {
     b.open("signup.xhtml")
         .type("signUp:agencyName", agency)
         .type("signUp:displayName", admin)
         .type("signUp:email", email)
         .type("signUp:password", PASSWORD)
         .click("signUp:submit");
+  }
+
+  /** Opens the newest verification link mailed to the address and confirms it. */
+  private void confirm(Browser b, String email) {
+    b.open("verify-email.xhtml?token=" + mailedToken(email)).click("verify:submit");
+  }
+
+  /** The secret of the newest verification link in the address's mail (test deployment only). */
+  private String mailedToken(String email) {
+    try {
+      HttpResponse<String> reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          base.toURI()
+                              .resolve(
+                                  "test-mailbox?to="
+                                      + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(reply.statusCode()).as("a link was mailed to " + email).isEqualTo(200);
+      return reply.body();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Creates an invitation on the invitations page and returns its link. */
@@ -256,18 +297,53 @@ class AccountPagesIT extends BrowserTest {
   }
 
   @Test
+  void anUnconfirmedAdminIsRefusedWithAnOfferToResendAndTheLinkWorksOnce() {
+    String admin = email("confirm");
+    submitSignUp(browser, "株式会社確認待ち", "確認 待子", admin);
+    String first = mailedToken(admin);
+
+    browser.signIn(admin, PASSWORD);
+    assertThat(browser.text("messages")).contains("メールアドレスの確認が済んでいません");
+    assertThat(browser.has("signOut:signOutButton")).isFalse();
+    browser.click("resend:resendButton");
+    assertThat(browser.text("messages")).contains("確認メールを再送しました");
+    assertThat(mailedToken(admin)).isNotEqualTo(first);
+
+    browser.open("verify-email.xhtml?token=" + first).click("verify:submit");
+    assertThat(browser.text("messages")).contains("新しいリンクに置き換えられています");
+    confirm(browser, admin);
+    assertThat(browser.text("messages")).contains("メールアドレスを確認しました");
+    confirm(browser, admin);
+    assertThat(browser.text("messages")).contains("すでに使用された");
+
+    browser.signIn(admin, PASSWORD);
+    assertThat(browser.text("agencyName")).contains("株式会社確認待ち");
+  }
+
+  @Test
+  void anInvitationForAnotherAddressCannotBeAcceptedByTheSignedInAccount() {
+    browser.signIn("admin@sakura.example", DemoData.PASSWORD);
+    String link = invite(browser, email("someone-else"), "SUBCONTRACTOR");
+    browser.signOut();
+
+    browser.signIn("tanaka@freelance.example", DemoData.PASSWORD);
+    browser.driver().get(link);
+    assertThat(browser.text("otherAddress")).contains("宛てです");
+    assertThat(browser.has("signedIn:accept")).isFalse();
+  }
+
+  @Test
   void badSignUpInputIsExplainedAndNothingIsSaved() {
     String taken = "admin@sakura.example";
+    submitSignUp(browser, "株式会社重複", "重複 花子", taken);
+    assertThat(browser.text("messages")).contains("確認メールを送りました");
+    assertThat(browser.pageText()).doesNotContain("すでに存在します");
+    assertThat(browser.has("signUp:agencyName")).as("the same answer as for a new address").isFalse();
+
     browser
         .open("signup.xhtml")
         .type("signUp:agencyName", "株式会社重複")
-        .type("signUp:displayName", "重複 花子")
-        .type("signUp:email", taken)
-        .type("signUp:password", PASSWORD)
-        .click("signUp:submit");
-    assertThat(browser.text("messages")).contains("すでに存在します");
-    assertThat(browser.find("signUp:agencyName").getDomProperty("value")).isEqualTo("株式会社重複");
-
+        .type("signUp:displayName", "重複 花子");
     browser.type("signUp:email", email("short")).type("signUp:password", "short").click("signUp:submit");
     assertThat(browser.text("messages")).contains("12文字以上");
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import jp.ishibashi.Deployments;
+import jp.ishibashi.TestMailbox;
+import jp.ishibashi.notification.MailOutbox;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.NotFoundException;
@@ -55,6 +57,8 @@ class AccountsIT {
   }
   @Inject Tenancy tenancy;
   @Inject UserTransaction tx;
+  @Inject EmailVerifications verifications;
+  @Inject TestMailbox mailbox;
 
   private static String email(String who) {
     return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -299,6 +303,98 @@ class AccountsIT {
                 .global()
                 .createQuery("select count(a) from Agency a", Long.class)
                 .getSingleResult());
+  }
+
+  @Test
+  void anInvitationIsRedeemedOnlyByTheAccountWithTheInvitedAddress() {
+    Actor agency = newAgency("株式会社宛先");
+    Actor other = newAgency("株式会社別宛先");
+    UserAccount stranger = join(other, Role.SUBCONTRACTOR, "別の 受注者");
+    String invited = email("invited");
+    String token = invitations.invite(agency, invited, Role.SUBCONTRACTOR).token().value();
+
+    assertRefused(
+        "error.invitation.otherAddress",
+        () -> invitations.acceptWithExistingAccount(token, stranger.getId()));
+
+    assertEquals(Invitation.Status.PENDING, invitations.offer(token).status(), "still open");
+    assertTrue(
+        directory.workplacesOf(stranger.getId()).stream()
+            .noneMatch(w -> w.tenantId() == agency.tenantId()),
+        "the stranger did not join");
+    UserAccount invitee = invitations.acceptWithNewAccount(token, "正しい 受注者", PASSWORD);
+    assertEquals(invited, invitee.getEmail());
+    assertTrue(invitee.isEmailVerified(), "the invitation link proved the address");
+  }
+
+  @Test
+  void signUpAnswersAlikeForAKnownAddressAndAnUnverifiedAdminCannotSignIn() {
+    String address = email("signup");
+    String agencyName = "株式会社確認" + UUID.randomUUID().toString().substring(0, 6);
+    signUp.register(new AgencySignUp.Form(agencyName, "確認 太郎", address, PASSWORD));
+
+    UserAccount admin = directory.accountByEmail(address).orElseThrow();
+    assertFalse(admin.isEmailVerified());
+    assertInstanceOf(SignInService.Outcome.Unverified.class, signIn.attempt(address, PASSWORD));
+    assertInstanceOf(
+        SignInService.Outcome.Rejected.class, signIn.attempt(address, "wrong-password!"));
+    List<MailOutbox> mails = mailbox.to(address);
+    assertEquals(1, mails.size());
+    assertEquals(null, mails.get(0).getNotificationId(), "an account mail, no notification");
+    assertTrue(mails.get(0).getBody().contains("verify-email.xhtml?token="), mails.get(0).getBody());
+
+    String copycat = "株式会社横取り" + UUID.randomUUID().toString().substring(0, 6);
+    signUp.register(new AgencySignUp.Form(copycat, "横取り 花子", address.toUpperCase(), PASSWORD));
+
+    assertEquals(admin.getId(), directory.accountByEmail(address).orElseThrow().getId());
+    assertEquals(0, agenciesNamed(copycat), "nothing created for a known address");
+    List<MailOutbox> after = mailbox.to(address);
+    assertEquals(2, after.size());
+    assertTrue(after.get(0).getBody().contains("新しいアカウントは作成していません"));
+    assertFalse(after.get(0).getBody().contains("token="), "no link for the second sign-up");
+    assertRefused(
+        "error.password.tooShort",
+        () -> signUp.register(new AgencySignUp.Form(copycat, "名前", address, "short")));
+  }
+
+  @Test
+  void aVerificationLinkWorksOnceAndOnlyWhileItIsTheNewest() {
+    String address = email("verify");
+    signUp.register(new AgencySignUp.Form("株式会社一回", "一回 太郎", address, PASSWORD));
+    long userId = directory.accountByEmail(address).orElseThrow().getId();
+    String first = mailbox.verificationToken(address);
+
+    verifications.resend(userId);
+    String second = mailbox.verificationToken(address);
+    assertFalse(first.equals(second));
+    assertRefused("error.verification.used", () -> verifications.verify(first));
+    assertRefused("error.verification.unknown", () -> verifications.verify(second + "x"));
+    assertRefused("error.verification.unknown", () -> verifications.verify(null));
+
+    assertEquals(address, verifications.verify(second));
+    assertRefused("error.verification.used", () -> verifications.verify(second));
+    assertInstanceOf(SignInService.Outcome.Accepted.class, signIn.attempt(address, PASSWORD));
+    verifications.resend(userId);
+    assertEquals(second, mailbox.verificationToken(address), "no new link once verified");
+  }
+
+  @Test
+  void aVerificationLinkExpires() {
+    String address = email("expires");
+    signUp.register(new AgencySignUp.Form("株式会社期限", "期限 太郎", address, PASSWORD));
+    String token = mailbox.verificationToken(address);
+
+    clock.advance(Duration.ofHours(48));
+    assertRefused("error.verification.expired", () -> verifications.verify(token));
+    assertInstanceOf(SignInService.Outcome.Unverified.class, signIn.attempt(address, PASSWORD));
+  }
+
+  private long agenciesNamed(String name) {
+    return tenancy
+        .global()
+        .createQuery("select count(a) from Agency a where a.name = :name", Long.class)
+        .setParameter("name", name)
+        .getSingleResult();
   }
 
   private <T> T inTransaction(Supplier<T> work) {

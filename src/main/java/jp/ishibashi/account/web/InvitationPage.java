@@ -66,7 +66,28 @@ public class InvitationPage implements Serializable {
     return "/index?faces-redirect=true";
   }
 
+  /** Whether the signed-in account has the invited address, and so may accept this invitation. */
+  public boolean isSignedInAsInvitee() {
+    return offer != null
+        && currentUser.isSignedIn()
+        && offer.email().equals(currentUser.account().getEmail());
+  }
+
+  /** Why a signed-in account with another address cannot accept. */
+  public String getOtherAddressNote() {
+    return offer == null ? "" : Pages.text("error.invitation.otherAddress", offer.email());
+  }
+
   public String acceptWithSignIn() {
+    String invited = offer == null ? null : offer.email();
+    try {
+      if (invited == null || !invited.equals(EmailAddress.of(existingEmail).value())) {
+        throw new DomainException("error.invitation.otherAddress", invited);
+      }
+    } catch (DomainException e) {
+      Pages.error(e);
+      return null;
+    }
     if (signIn.authenticate(existingEmail, existingPassword) != AuthenticationStatus.SUCCESS) {
       signIn.explainFailure();
       return null;

@@ -15,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import jp.ishibashi.account.EmailVerifications;
 import jp.ishibashi.account.SignInService;
 import jp.ishibashi.platform.PortalClock;
 import jp.ishibashi.shared.DomainException;
@@ -28,8 +29,13 @@ public class SignIn {
   @Inject private SecurityContext security;
   @Inject private SignInOutcome outcome;
   @Inject private PortalClock clock;
+  @Inject private EmailVerifications verifications;
+
+  /** The session attribute holding an unverified account whose password was just proven. */
+  static final String UNVERIFIED = SignIn.class.getName() + ".unverified";
 
   private String email;
+  private boolean unverified;
   private String password;
 
   /** Signs in; on success the session id changes and the user goes on to where they were going. */
@@ -73,15 +79,45 @@ public class SignIn {
   }
 
   void explainFailure() {
-    SignInService.Outcome result = outcome.get();
+    explain(outcome.get());
+  }
+
+  private void explain(SignInService.Outcome result) {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     if (result instanceof SignInService.Outcome.Locked locked) {
       long minutes = Math.max(1, Duration.between(clock.now(), locked.until()).toMinutes() + 1);
       Pages.error(new DomainException("error.signIn.locked", minutes));
+    } else if (result instanceof SignInService.Outcome.Busy busy) {
+      long seconds = Math.max(1, Duration.between(clock.now(), busy.retryAt()).toSeconds() + 1);
+      external.setResponseStatus(429);
+      external.setResponseHeader("Retry-After", Long.toString(seconds));
+      Pages.error(new DomainException("error.signIn.busy"));
+    } else if (result instanceof SignInService.Outcome.Unverified pending) {
+      // The password was right: this session may ask for a fresh link, and nothing else.
+      external.getSessionMap().put(UNVERIFIED, pending.userId());
+      unverified = true;
+      Pages.error(new DomainException("error.signIn.unverified"));
     } else if (result instanceof SignInService.Outcome.NoAccess) {
       Pages.error(new DomainException("error.signIn.noAccess"));
     } else {
       Pages.error(new DomainException("error.signIn.rejected"));
     }
+  }
+
+  /** Sends a fresh verification link to the account whose password this session just proved. */
+  public String resendVerification() {
+    Object userId =
+        FacesContext.getCurrentInstance().getExternalContext().getSessionMap().remove(UNVERIFIED);
+    if (userId instanceof Long id) {
+      verifications.resend(id);
+    }
+    Pages.info("signIn.resent");
+    return null;
+  }
+
+  /** Whether the last attempt was refused for an unverified address, to offer a fresh link. */
+  public boolean isUnverified() {
+    return unverified;
   }
 
   /** Signs out: the session and everything in it are gone. */

@@ -1,38 +1,60 @@
 package jp.ishibashi.account.web;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
+import jp.ishibashi.account.AccountDirectory;
 import jp.ishibashi.account.AgencySignUp;
+import jp.ishibashi.account.EmailAddress;
 import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.web.Pages;
 
-/** Agency sign-up: a new agency and its first admin. */
+/**
+ * Agency sign-up: a new agency and its first admin, who confirms the address by the mailed link
+ * before signing in. The page answers the same whether or not the address already has an account.
+ */
 @Named
 @RequestScoped
 public class SignUpPage {
 
   @Inject private AgencySignUp signUp;
-  @Inject private SignIn signIn;
+  @Inject private AccountDirectory directory;
 
   private String agencyName;
   private String displayName;
   private String email;
   private String password;
+  private boolean sent;
 
   public String signUp() {
     try {
-      signUp.signUp(new AgencySignUp.Form(agencyName, displayName, email, password));
+      signUp.register(new AgencySignUp.Form(agencyName, displayName, email, password));
     } catch (DomainException e) {
       Pages.error(e);
       return null;
+    } catch (EJBException e) {
+      // The same address signed up at the same moment and won: answer as for a known address.
+      if (!isTaken()) {
+        throw e;
+      }
     }
+    sent = true;
     Pages.info("signUp.done");
-    if (signIn.authenticate(email, password) != AuthenticationStatus.SUCCESS) {
-      return "/login?faces-redirect=true";
+    return null;
+  }
+
+  private boolean isTaken() {
+    try {
+      return directory.accountByEmail(EmailAddress.of(email).value()).isPresent();
+    } catch (DomainException malformed) {
+      return false;
     }
-    return "/agency/dashboard?faces-redirect=true";
+  }
+
+  /** Whether the form was accepted: the page then shows only the message. */
+  public boolean isSent() {
+    return sent;
   }
 
   public String getAgencyName() {

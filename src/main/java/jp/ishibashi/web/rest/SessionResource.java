@@ -88,9 +88,12 @@ public class SessionResource {
       description =
           "Checks the e-mail and password and starts a new session (a new session cookie). Five"
               + " failures within 15 minutes lock the address; a locked attempt answers 429 with"
-              + " unlockAt and Retry-After.")
+              + " unlockAt and Retry-After. Too many failures from one client address, or too many"
+              + " sign-ins at once, also answer 429 with Retry-After, without checking the"
+              + " password. An address not yet confirmed answers 403.")
   @APIResponse(responseCode = "204", description = "Signed in; the session cookie is set")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "429", ref = "Locked")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response signIn(Credentials credentials) {
@@ -173,6 +176,16 @@ public class SessionResource {
                       .withUnlockAt(locked.until())))
           .header(HttpHeaders.RETRY_AFTER, seconds)
           .build();
+    }
+    if (result instanceof SignInService.Outcome.Busy busy) {
+      long seconds = Math.max(1, Duration.between(clock.now(), busy.retryAt()).toSeconds() + 1);
+      return Response.fromResponse(
+              Problems.response(Problems.problem(429, locale, "error.signIn.busy")))
+          .header(HttpHeaders.RETRY_AFTER, seconds)
+          .build();
+    }
+    if (result instanceof SignInService.Outcome.Unverified) {
+      return Problems.response(Problems.problem(403, locale, "error.signIn.unverified"));
     }
     String key =
         result instanceof SignInService.Outcome.NoAccess
