@@ -73,6 +73,7 @@ public class ApiApplication extends Application {
         JsonRequestsOnly.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
+        BodyFieldDiagnosis.class,
         ProblemMapper.class);
   }
 }
