@@ -412,7 +412,13 @@ class BadInputIT {
       case "PUT work-orders/{id}/lines/{lineId}":
         return new Scenario(
             () -> lineCase(p, p.agency, p.draft("不正入力 行編集", 1), "", true),
-            c -> lineCase(p, p.agency, orderOf(c.path()), "", true));
+            c -> {
+              // Back to the sample content, so the next value is compared with it and not with
+              // what the last accepted value left ("unchanged" would then be about the line).
+              Case fresh = lineCase(p, p.agency, orderOf(c.path()), "", true);
+              p.agency.put(fresh.path(), fresh.body().toString());
+              return lineCase(p, p.agency, orderOf(c.path()), "", true);
+            });
       case "POST work-orders/{id}/lines/{lineId}/accept":
         {
           Order o = p.sent("不正入力 行承諾", 1);
@@ -557,9 +563,28 @@ class BadInputIT {
                   .replace("{id}", String.valueOf(o[0].id()))
                   .replace("{lineId}", String.valueOf(Portal.id(Portal.lines(order).get(0))))
                   .replaceAll("\\{[A-Za-z]+}", "1");
-          JsonObjectBuilder body = Json.createObjectBuilder();
-          return new Case(p.agency, path, body.build());
+          return new Case(p.agency, path, sample(op.jsonBody() == null ? null : p.openApiSchema(op)));
         });
+  }
+
+  /** A plausible body from a schema: a text, 1, an empty list or today for each property. */
+  static JsonObject sample(JsonObject schema) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObject props = schema == null ? null : schema.getJsonObject("properties");
+    if (props != null) {
+      for (var prop : props.entrySet()) {
+        String type = prop.getValue().asJsonObject().getString("type", "");
+        switch (type) {
+          case "string" -> body.add(prop.getKey(), "試験");
+          case "number", "integer" -> body.add(prop.getKey(), 1);
+          case "array" -> body.add(prop.getKey(), JsonValue.EMPTY_JSON_ARRAY);
+          case "boolean" -> body.add(prop.getKey(), true);
+          case "object" -> body.add(prop.getKey(), Portal.today().toString());
+          default -> { }
+        }
+      }
+    }
+    return body.build();
   }
 
   private static Case lineCase(Portal p, ApiClient who, Order o, String action, boolean withContent) {

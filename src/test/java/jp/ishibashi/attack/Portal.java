@@ -101,6 +101,16 @@ final class Portal {
     }
   }
 
+  private JsonObject openApi;
+
+  /** The resolved schema of an operation's JSON body, or null. */
+  JsonObject openApiSchema(Operation op) {
+    if (openApi == null) {
+      openApi = openApi();
+    }
+    return op.jsonBody() == null ? null : resolve(openApi, op.jsonBody());
+  }
+
   /** One operation of the OpenAPI document: its method and its path below {@code /api/}. */
   record Operation(String method, String path, JsonObject spec) {
 
