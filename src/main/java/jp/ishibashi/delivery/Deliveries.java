@@ -107,17 +107,20 @@ public class Deliveries {
     WorkOrder order = WorkOrders.require(em, orderId, false);
     Party party = WorkOrders.partyOf(actor, order);
     order.require(OrderAction.DELIVER, party);
+    // The order first: two deliveries of one order queue here, and the second, once the first has
+    // committed, is refused by the lifecycle (409) instead of colliding on the review deadline's
+    // unique key. Here, unlike the poller's order, this cannot deadlock: a deliverable order has no
+    // pending review deadline that a poller could hold while it waits for the order.
+    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(order);
+    order.require(OrderAction.DELIVER, party);
     Instant now = clock.now();
     Instant reviewEnds = now.plus(Duration.ofDays(order.getReviewDays()));
-    // The deadline first, then the order: the poller's lock order.
     deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
     Instant reminder = reviewEnds.minus(REMINDER_BEFORE);
     if (reminder.isAfter(now)) {
       deadlines.schedule(actor, REVIEW_REMINDER, orderId, reminder);
     }
-    em.lock(order, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(order);
-    order.require(OrderAction.DELIVER, party);
     if (funding.extraDue(actor, order).isPositive()) {
       throw new DomainException("error.delivery.extraEscrow");
     }

@@ -74,6 +74,7 @@ public class ApiApplication extends Application {
         JsonNumberBounds.class,
         SignedInOnly.class,
         ApiResponseHeaders.class,
+        BodyFieldDiagnosis.class,
         ProblemMapper.class);
   }
 }

@@ -91,7 +91,10 @@ public final class Problems {
     }
     if (t instanceof ConflictException
         || t instanceof jakarta.persistence.OptimisticLockException
-        || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
+        || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException
+        // A concurrent change held the row for longer than the database waits: try again.
+        || t instanceof jakarta.persistence.PessimisticLockException
+        || t instanceof jakarta.persistence.LockTimeoutException) {
       return problem(409, locale, "error.conflict");
     }
     if (t instanceof ActionRefusedException refused) {

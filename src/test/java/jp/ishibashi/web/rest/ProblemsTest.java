@@ -121,4 +121,18 @@ class ProblemsTest {
     assertThat(p.instance()).startsWith("urn:uuid:");
     assertThat(p.detail()).doesNotContain("secret").doesNotContain("NullPointer");
   }
+
+  @Test
+  void aLockHeldTooLongIsAConflictToRetryNotAnUnexpectedFailure() {
+    for (RuntimeException timeout :
+        List.of(
+            new jakarta.persistence.PessimisticLockException("Timeout trying to lock table"),
+            new jakarta.persistence.LockTimeoutException("lock timeout"))) {
+      Problem p =
+          Problems.of(new EJBTransactionRolledbackException("rolled back", timeout), Locale.ENGLISH);
+      assertThat(p.status()).isEqualTo(409);
+      assertThat(p.key()).isEqualTo("error.conflict");
+      assertThat(Problems.isConflict(timeout)).isTrue();
+    }
+  }
 }
