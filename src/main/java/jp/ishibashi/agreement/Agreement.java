@@ -109,7 +109,7 @@ public class Agreement {
       throw new DomainException("error.agreement.alreadySigned");
     }
     if (!contentHash.equals(shownHash)) {
-      throw new DomainException("error.agreement.contentChanged");
+      throw DomainException.at("contentHash", "error.agreement.contentChanged");
     }
     if (signatureOf(signer.party()).isPresent()) {
       throw new DomainException("error.agreement.signedTwice");

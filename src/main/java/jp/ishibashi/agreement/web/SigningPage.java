@@ -82,7 +82,12 @@ public class SigningPage implements Serializable {
       return null;
     } catch (DomainException e) {
       password = null;
-      Pages.errorAt("signForm", e);
+      if ("contentHash".equals(e.field())) {
+        // The hash shown is no input of the form: the page says it changed, above the form.
+        Pages.error(e);
+      } else {
+        Pages.errorAt("signForm", e);
+      }
       return null;
     }
   }
