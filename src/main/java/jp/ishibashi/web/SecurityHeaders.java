@@ -35,7 +35,8 @@ public class SecurityHeaders extends HttpFilter {
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     // Invitation and sign-in links carry tokens: the Referer must never pass them on.
     response.setHeader("Referrer-Policy", "no-referrer");

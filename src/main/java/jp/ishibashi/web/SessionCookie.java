@@ -52,7 +52,9 @@ public class SessionCookie implements ServletContextListener {
       case "true" -> true;
       case "false" -> false;
       case "auto", "" ->
-          publicUrl.map(u -> u.trim().toLowerCase(Locale.ROOT).startsWith("https://")).orElse(false);
+          publicUrl
+              .map(u -> u.trim().toLowerCase(Locale.ROOT).startsWith("https://"))
+              .orElse(false);
       default ->
           throw new IllegalArgumentException(
               SETTING + " is \"" + setting.get() + "\": it must be true, false or auto.");
