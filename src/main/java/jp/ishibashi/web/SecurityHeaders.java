@@ -16,6 +16,8 @@ import java.io.IOException;
  * other response (JSON, files, scripts, style sheets) keeps {@link #NON_PAGE_POLICY}, which
  * allows nothing. A page's policy replaces that one instead of being added beside it, because
  * browsers enforce every policy they get, and the strict one would then block the page's scripts.
+ * The nonce of a page drawn in answer to a post comes from the server, never from the post ({@link
+ * PostbackNonce}).
  *
  * <p>It is mapped in web.xml, not by annotation, so that it comes first of all filters: the
  * redirects and refusals of the others carry the headers too. It also runs on error dispatches,
@@ -45,7 +47,7 @@ public class SecurityHeaders extends HttpFilter {
     // For browsers without frame-ancestors.
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader(CSP, NON_PAGE_POLICY);
-    chain.doFilter(request, new OnePolicy(response));
+    chain.doFilter(new PostbackNonce(request), new OnePolicy(response));
   }
 
   /** A response that holds one Content-Security-Policy: a later one replaces the earlier. */

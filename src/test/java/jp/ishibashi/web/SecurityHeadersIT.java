@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.ishibashi.ApiClient;
@@ -87,6 +88,53 @@ class SecurityHeadersIT extends BrowserTest {
     HttpResponse<String> invitation = get("invitation.xhtml?token=not-a-real-token");
     assertThat(invitation.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     nonce(onlyPolicy(invitation));
+  }
+
+  @Test
+  void aFormPostedWithoutItsNonceIsAnsweredUnderTheNonceOfItsView() {
+    ApiClient visitor = new ApiClient(base);
+    ApiClient.Reply login = visitor.getFromRoot("login.xhtml");
+    String nonce = nonce(onlyPolicy(login.response()));
+
+    // The language switch draws the same view again: no script ran, so no nonce is sent.
+    ApiClient.Reply english =
+        visitor.postForm(
+            "login.xhtml",
+            Map.of(
+                "lang", "lang",
+                "lang:en", "English",
+                "jakarta.faces.ViewState", ApiClient.viewState(login.body())));
+    assertThat(english.status()).as(english.toString()).isEqualTo(200);
+    assertThat(english.body()).contains("<h1>Sign in</h1>");
+    assertThat(nonce(onlyPolicy(english.response()))).isEqualTo(nonce);
+    assertThat(SCRIPT_TAG.matcher(english.body()).results().map(m -> m.group()).toList())
+        .allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce + "\""));
+
+    // A nonce of the sender's choosing does not count either.
+    ApiClient.Reply forged =
+        visitor.postForm(
+            "login.xhtml",
+            Map.of(
+                "lang", "lang",
+                "lang:ja", "日本語",
+                "primefaces.nonce", "'; script-src *",
+                "jakarta.faces.ViewState", ApiClient.viewState(english.body())));
+    assertThat(forged.status()).as(forged.toString()).isEqualTo(200);
+    assertThat(forged.body()).contains("<h1>ログイン</h1>");
+    assertThat(nonce(onlyPolicy(forged.response()))).isEqualTo(nonce);
+  }
+
+  @Test
+  void aPostToAnExpiredViewShowsTheExpiredPageUnderAPagePolicy() {
+    ApiClient visitor = new ApiClient(base);
+    visitor.getFromRoot("login.xhtml");
+    ApiClient.Reply expired =
+        visitor.postForm(
+            "login.xhtml",
+            Map.of("lang", "lang", "lang:en", "English", "jakarta.faces.ViewState", "stale"));
+    assertThat(expired.body()).contains("ページの有効期限が切れました");
+    assertCommonHeaders(expired.response());
+    nonce(onlyPolicy(expired.response()));
   }
 
   @Test
