@@ -11,8 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -23,6 +26,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,12 +36,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A headless Debian Chromium driven through Debian's chromedriver, with a fresh profile under
  * {@code target/}. Naming the driver binary keeps Selenium from ever downloading one.
+ *
+ * <p>It reads the browser's console: a page that breaks its Content-Security-Policy (an inline
+ * script or handler, an eval, a foreign source) logs "Refused to …", and {@link
+ * #assertNoContentSecurityPolicyViolations()} fails on it.
  */
 public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final Path profile;
   private final URL base;
+  private final List<String> violations = new ArrayList<>();
 
   public Browser(URL base) {
     this.base = base;
@@ -63,6 +74,9 @@ public final class Browser implements AutoCloseable {
             + base.getHost(),
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja,en"));
+    LoggingPreferences console = new LoggingPreferences();
+    console.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", console);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -212,8 +226,49 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * The Content-Security-Policy violations the console has logged since the last call, in every
+   * page this browser opened. Reading them clears them.
+   */
+  public List<String> contentSecurityPolicyViolations() {
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      String message = entry.getMessage();
+      if (message.contains("Content Security Policy") || message.contains("Refused to")) {
+        violations.add(message);
+      }
+    }
+    List<String> found = List.copyOf(violations);
+    violations.clear();
+    return found;
+  }
+
+  /** Fails when any page opened since the last check broke its Content-Security-Policy. */
+  public void assertNoContentSecurityPolicyViolations() {
+    failOn(contentSecurityPolicyViolations());
+  }
+
+  private static void failOn(List<String> violations) {
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "The browser refused what the Content-Security-Policy forbids:\n"
+              + String.join("\n", violations));
+    }
+  }
+
+  /** Closes the browser; fails when its last pages broke their Content-Security-Policy. */
   @Override
   public void close() {
+    List<String> found = List.of();
+    try {
+      found = contentSecurityPolicyViolations();
+    } catch (WebDriverException gone) {
+      // The browser died: the test that used it has failed already.
+    }
+    quit();
+    failOn(found);
+  }
+
+  private void quit() {
     try {
       driver.quit();
     } finally {
