@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * portal.delivery.max-files} such files, and anything over 1 MB kept on disk rather than in the
  * heap. The container refuses a larger upload before the page sees it.
  *
- * <p>It must run before Mojarra's own initializer, which would otherwise register the servlet
- * itself under further paths ({@code /faces/*}) that the security constraints do not cover; it
- * fails the deployment rather than run with that registration.
+ * <p>When Mojarra's own initializer ran first, it registered the servlet under further paths
+ * ({@code /faces/*}, {@code *.jsf}, {@code *.faces}) that the security constraints do not cover;
+ * the portal then takes that registration and answers those paths with 404.
  */
 public class FacesServletRegistration implements ServletContainerInitializer {
 
@@ -36,30 +36,46 @@ public class FacesServletRegistration implements ServletContainerInitializer {
 
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-    for (ServletRegistration existing : context.getServletRegistrations().values()) {
-      if (FacesServlet.class.getName().equals(existing.getClassName())) {
-        throw new ServletException(
-            "The Faces servlet was registered before the portal could register it (mappings "
-                + existing.getMappings()
-                + "); declare no Faces servlet in web.xml");
-      }
-    }
     UploadLimits limits = UploadLimits.from(ConfigProvider.getConfig());
-    ServletRegistration.Dynamic faces = context.addServlet(NAME, FacesServlet.class);
-    faces.setLoadOnStartup(1);
-    faces.addMapping("*.xhtml");
+    ServletRegistration.Dynamic faces = facesServlet(context);
     faces.setMultipartConfig(
         new MultipartConfigElement(
             "", limits.maxFileBytes(), limits.maxRequestBytes(), IN_MEMORY_BYTES));
     context
         .addFilter("Upload limits", new UploadLimitFilter(limits.maxFileBytes(), limits.maxFiles()))
-        .addMappingForServletNames(null, false, NAME);
+        .addMappingForServletNames(null, false, faces.getName());
     LOG.info(
-        "Faces servlet: uploads of at most "
+        "Faces servlet ("
+            + faces.getName()
+            + "): uploads of at most "
             + limits.maxFileBytes()
             + " bytes a file and "
             + limits.maxRequestBytes()
             + " bytes a request");
+  }
+
+  /**
+   * The Faces servlet for {@code *.xhtml}: registered here, or — initializers run in no fixed
+   * order — the one Mojarra's initializer registered moments before, whose further paths
+   * {@link UploadLimitFilter} then answers with 404.
+   */
+  private static ServletRegistration.Dynamic facesServlet(ServletContext context)
+      throws ServletException {
+    for (ServletRegistration existing : context.getServletRegistrations().values()) {
+      if (FacesServlet.class.getName().equals(existing.getClassName())) {
+        if (existing instanceof ServletRegistration.Dynamic dynamic) {
+          dynamic.addMapping("*.xhtml");
+          return dynamic;
+        }
+        throw new ServletException(
+            "The Faces servlet is declared in web.xml, where its upload limits cannot follow the"
+                + " configuration; remove the declaration");
+      }
+    }
+    ServletRegistration.Dynamic faces = context.addServlet(NAME, FacesServlet.class);
+    faces.setLoadOnStartup(1);
+    faces.addMapping("*.xhtml");
+    return faces;
   }
 
   /**

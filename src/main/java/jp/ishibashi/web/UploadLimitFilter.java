@@ -15,11 +15,13 @@ import java.util.Locale;
  * Answers a form upload over the container's limits ({@link FacesServletRegistration}) with 413
  * and a short page in the user's language, instead of letting the page fail with 500. The
  * request's parts are parsed here, before anything else reads them; the connection is closed
- * rather than the rest of the upload read.
+ * rather than the rest of the upload read. Pages are served only as {@code *.xhtml}: any other
+ * path to the Faces servlet answers 404.
  */
 public class UploadLimitFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private static final String XHTML = "*.xhtml";
 
   private final long maxFileBytes;
   private final int maxFiles;
@@ -32,6 +34,11 @@ public class UploadLimitFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (!XHTML.equals(request.getHttpServletMapping().getPattern())) {
+      // Mojarra's own extra paths to the Faces servlet: nothing is served there.
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
     if ("POST".equals(request.getMethod()) && isMultipart(request)) {
       try {
         request.getParts();
