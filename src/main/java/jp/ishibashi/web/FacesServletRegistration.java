@@ -15,8 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Registers the Faces servlet for {@code *.xhtml} with upload limits taken from the configuration,
  * which web.xml cannot read: one file at most the larger of a delivery file ({@code
  * portal.delivery.attachment-max-mb}) and a PDF to verify, a request at most {@code
- * portal.delivery.max-files} such files, and anything over 1 MB kept on disk rather than in the
- * heap. The container refuses a larger upload before the page sees it.
+ * portal.delivery.max-files} such files, and every part kept on disk rather than in the heap. The container refuses a larger upload before the page sees it.
  *
  * <p>When Mojarra's own initializer ran first, it registered the servlet under further paths
  * ({@code /faces/*}, {@code *.jsf}, {@code *.faces}) that the security constraints do not cover;
@@ -26,8 +25,11 @@ public class FacesServletRegistration implements ServletContainerInitializer {
 
   public static final String NAME = "Faces Servlet";
 
-  /** Parts above this size go to a temporary file instead of the heap. */
-  static final int IN_MEMORY_BYTES = 1024 * 1024;
+  /**
+   * Every part, however small, is buffered in a temporary file: a part kept in the heap below any
+   * threshold would let a request of many such parts fill the heap up to the request's limit.
+   */
+  static final int IN_MEMORY_BYTES = 0;
 
   /** Room for the form's other fields (the view state, notes) beside the files. */
   static final long FORM_FIELDS_BYTES = 1024 * 1024;
