@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Registers the Faces servlet for {@code *.xhtml} with upload limits taken from the configuration,
  * which web.xml cannot read: one file at most the larger of a delivery file ({@code
  * portal.delivery.attachment-max-mb}) and a PDF to verify, a request at most {@code
- * portal.delivery.max-files} such files, and every part kept on disk rather than in the heap. The container refuses a larger upload before the page sees it.
+ * portal.delivery.max-files} such files, and every part kept on disk rather than in the heap. The
+ * container refuses a larger upload before the page sees it.
  *
  * <p>When Mojarra's own initializer ran first, it registered the servlet under further paths
  * ({@code /faces/*}, {@code *.jsf}, {@code *.faces}) that the security constraints do not cover;
