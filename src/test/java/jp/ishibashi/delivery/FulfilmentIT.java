@@ -405,7 +405,7 @@ class FulfilmentIT {
         deliverOnPage(tanaka, id, List.of(new ApiClient.FilePart("fulfilment:attachments", "big.pdf", tooLarge)));
     assertEquals(413, refused.status());
     assertTrue(refused.body().contains("at most 20 MB per file"), refused.body());
-    assertEquals("close", refused.header("Connection"));
+    // (Its Connection: close is checked over a raw socket in VerificationsIT: HttpClient hides it.)
     assertEquals(0, tanaka.get(api + "deliveries").array().size(), "nothing saved");
     assertEquals("FUNDED", agency.get(api + "escrow").json().getString("orderStatus"));
 
