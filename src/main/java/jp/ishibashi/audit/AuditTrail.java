@@ -111,6 +111,17 @@ public class AuditTrail {
     }
   }
 
+  /**
+   * Locks the agency's chain now, until the transaction ends, for a use case that must wait for
+   * the agency's other audited writes before it takes locks of its own (a year's first work order,
+   * which has no counter row to lock yet). Audited writes lock the chain first and, through their
+   * foreign keys, share the agency's row after; locking the chain rather than that row keeps the
+   * same order, so the two cannot deadlock.
+   */
+  public void holdChain(Actor actor) {
+    lockHead(tenancy.em(actor), actor.tenantId());
+  }
+
   private void append(
       Actor actor, String action, String subjectType, long subjectId, String details) {
     EntityManager em = tenancy.em(actor);

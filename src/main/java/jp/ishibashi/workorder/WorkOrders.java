@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.ishibashi.account.Engagement;
 import jp.ishibashi.account.UserAccount;
@@ -45,7 +46,7 @@ public class WorkOrders {
     requireAgency(actor);
     EntityManager em = tenancy.em(actor);
     LocalDate today = today();
-    WorkOrder order = new WorkOrder(nextNumber(em, actor.tenantId(), today.getYear()), actor.userId(), clock.now());
+    WorkOrder order = new WorkOrder(nextNumber(em, actor, today.getYear()), actor.userId(), clock.now());
     order.revise(terms, subcontractor(em, terms.subcontractorId()), today);
     em.persist(order);
     flush(em);
@@ -386,15 +387,16 @@ public class WorkOrders {
 
   /**
    * The agency's next number of the year, with its counter row locked until the order commits.
-   * The year's first order has no row to lock yet: it locks the agency instead and looks again, so
-   * two first orders of a year wait for each other rather than both inserting a counter.
+   * The year's first order has no row to lock yet: it holds the agency's audit chain instead and
+   * looks again, so two first orders of a year wait for each other rather than both inserting a
+   * counter.
    */
-  private String nextNumber(EntityManager em, long tenantId, int year) {
+  private String nextNumber(EntityManager em, Actor actor, int year) {
     WorkOrderCounter counter =
         lockedCounter(em, year)
             .orElseGet(
                 () -> {
-                  em.find(Agency.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+                  audit.holdChain(actor);
                   return lockedCounter(em, year)
                       .orElseGet(
                           () -> {
@@ -406,7 +408,7 @@ public class WorkOrders {
     return counter.next();
   }
 
-  private static java.util.Optional<WorkOrderCounter> lockedCounter(EntityManager em, int year) {
+  private static Optional<WorkOrderCounter> lockedCounter(EntityManager em, int year) {
     return em.createQuery(
             "select c from WorkOrderCounter c where c.year = :year", WorkOrderCounter.class)
         .setParameter("year", year)
