@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -107,7 +108,10 @@ public class Deliveries {
     WorkOrder order = WorkOrders.require(em, orderId, false);
     Party party = WorkOrders.partyOf(actor, order);
     order.require(OrderAction.DELIVER, party);
-    Instant now = clock.now();
+    // At the database's precision (microseconds), so that the delivery's review end and its
+    // deadline's due time are the same instant once stored: with nanoseconds the deadline kept the
+    // time cut down and the JDBC driver rounded the delivery's, a microsecond apart half the time.
+    Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
     Instant reviewEnds = now.plus(Duration.ofDays(order.getReviewDays()));
     // The deadline first, then the order: the poller's lock order.
     deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
