@@ -45,7 +45,7 @@ public class WorkOrders {
     requireAgency(actor);
     EntityManager em = tenancy.em(actor);
     LocalDate today = today();
-    WorkOrder order = new WorkOrder(nextNumber(em, actor.tenantId(), today.getYear()), actor.userId(), clock.now());
+    WorkOrder order = new WorkOrder(nextNumber(em, today.getYear()), actor.userId(), clock.now());
     order.revise(terms, subcontractor(em, terms.subcontractorId()), today);
     em.persist(order);
     flush(em);
@@ -384,36 +384,22 @@ public class WorkOrders {
         .orElseThrow(() -> DomainException.at("subcontractor", "error.workOrder.notEngaged"));
   }
 
-  /**
-   * The agency's next number of the year, with the year's counter locked until the transaction
-   * ends. The year's first order creates the counter; two first orders at once would both insert
-   * it and one would fail on the unique key, so the creator first locks the agency's row and looks
-   * again: the second waits, then finds the first one's counter.
-   */
-  private String nextNumber(EntityManager em, long tenantId, int year) {
+  private String nextNumber(EntityManager em, int year) {
     WorkOrderCounter counter =
-        lockedCounter(em, year)
+        em
+            .createQuery(
+                "select c from WorkOrderCounter c where c.year = :year", WorkOrderCounter.class)
+            .setParameter("year", year)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
             .orElseGet(
                 () -> {
-                  em.find(Agency.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
-                  return lockedCounter(em, year)
-                      .orElseGet(
-                          () -> {
-                            WorkOrderCounter created = new WorkOrderCounter(year);
-                            em.persist(created);
-                            return created;
-                          });
+                  WorkOrderCounter created = new WorkOrderCounter(year);
+                  em.persist(created);
+                  return created;
                 });
     return counter.next();
-  }
-
-  private static java.util.Optional<WorkOrderCounter> lockedCounter(EntityManager em, int year) {
-    return em.createQuery(
-            "select c from WorkOrderCounter c where c.year = :year", WorkOrderCounter.class)
-        .setParameter("year", year)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
   }
 
   private void revision(
