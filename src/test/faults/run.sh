@@ -286,13 +286,32 @@ select x.id, x.due_at, x.fired_at, d.review_ends_at, d.decided_at from deadline 
 union all
 select x.id, x.due_at, x.fired_at, null, null from deadline x where x.state = 'FIRED' and x.fired_at < x.due_at;
 SQL
-  violations twice "a delivery's review reminder is missing, doubled, or still pending after the review ended" <<'SQL'
+  # A delivery schedules its reminder with Deadlines.schedule, which moves the order's reminder if
+  # one is still pending: when the next delivery comes between a poll's claim of the review and
+  # its claim of the reminder, the reminder of a delivery deemed accepted moments ago becomes the
+  # new delivery's. So reminders are checked per order, not one per delivery.
+  violations twice "a delivery under review has no reminder exactly 48 h before its review ends, or one more; a reminder is pending with no review to remind of; or a reminder was sent more often than reminders fired" <<'SQL'
 select d.work_order_id, d.delivery_number, d.state, count(x.id), string_agg(x.state, ', ')
   from delivery d
   left join deadline x on x.tenant_id = d.tenant_id and x.kind = 'delivery.reviewReminder'
-                      and x.subject_id = d.work_order_id and x.due_at = d.review_ends_at - interval '2 days'
+                      and x.subject_id = d.work_order_id and x.due_at = d.review_ends_at - interval '48 hours'
+ where d.state = 'SUBMITTED'
  group by d.id
-having count(x.id) <> 1 or (d.state <> 'SUBMITTED' and min(x.state) = 'PENDING');
+having count(x.id) <> 1
+union all
+select x.subject_id, null, x.state, 1, x.due_at::text from deadline x
+ where x.kind = 'delivery.reviewReminder' and x.state = 'PENDING'
+   and not exists (select 1 from delivery d where d.tenant_id = x.tenant_id and d.work_order_id = x.subject_id
+                     and d.state = 'SUBMITTED' and x.due_at = d.review_ends_at - interval '48 hours')
+union all
+select w.id, null, 'REVIEW_ENDS_SOON',
+       (select count(*) from notification n where n.work_order_id = w.id and n.kind = 'REVIEW_ENDS_SOON'),
+       (select count(*)::text from deadline x where x.tenant_id = w.tenant_id and x.subject_id = w.id
+          and x.kind = 'delivery.reviewReminder' and x.state = 'FIRED')
+  from work_order w
+ where (select count(*) from notification n where n.work_order_id = w.id and n.kind = 'REVIEW_ENDS_SOON')
+     > (select count(*) from deadline x where x.tenant_id = w.tenant_id and x.subject_id = w.id
+          and x.kind = 'delivery.reviewReminder' and x.state = 'FIRED');
 SQL
   violations twice "an accepted delivery was not released exactly once, for exactly its lines' payments" <<'SQL'
 select d.work_order_id, d.delivery_number, d.state, count(m.id), sum(e.amount_minor),
