@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -138,7 +139,10 @@ public class Deliveries {
     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(order);
     order.require(OrderAction.DELIVER, party);
-    Instant now = clock.now();
+    // At the database's precision (microseconds), so that the delivery's review end and its
+    // deadline's due time are the same instant once stored: with nanoseconds the deadline kept the
+    // time cut down and the JDBC driver rounded the delivery's, a microsecond apart half the time.
+    Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
     Instant reviewEnds = now.plus(Duration.ofDays(order.getReviewDays()));
     deadlines.schedule(actor, REVIEW, orderId, reviewEnds);
     Instant reminder = reviewEnds.minus(REMINDER_BEFORE);
