@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TestHooksIT {
+class HooksOnInTestsIT {
 
   @Deployment
   static WebArchive deployment() {
