@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Faults: kill -9 the portal in the middle of funding, delivery and acceptance, restart it, and
 # check that nothing acknowledged was lost, the escrow ledger balances, the audit chain verifies,
-# and every deadline fires exactly once (docs/faults.md).
+# and every deadline fires exactly once (docs/reliability.md, "Fault runs").
 #
 #   mvn -B -q -DskipTests -DskipITs package
 #   flock /tmp/ishibashi-it.lock src/test/faults/run.sh
