@@ -152,19 +152,7 @@ public final class ApiClient {
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (language != null) {
-      request.header("Accept-Language", language);
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request);
   }
 
   /** The {@code jakarta.faces.ViewState} of a page, needed to post its forms. */
@@ -217,6 +205,11 @@ public final class ApiClient {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    return exchange(request);
+  }
+
+  /** Sends a request in this client's language and reads the answer as text. */
+  private Reply exchange(HttpRequest.Builder request) {
     if (language != null) {
       request.header("Accept-Language", language);
     }

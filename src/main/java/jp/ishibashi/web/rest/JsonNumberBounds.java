@@ -46,6 +46,9 @@ public class JsonNumberBounds implements ReaderInterceptor {
   private static final Pattern NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
+  /** An id, a version or a count: digits only, never an exponent or a fraction. */
+  private static final Pattern WHOLE = Pattern.compile("-?(0|[1-9][0-9]*)");
+
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
   @Override
@@ -129,7 +132,7 @@ public class JsonNumberBounds implements ReaderInterceptor {
     }
     String numeric = level == null ? null : level.numeric();
     if (numeric == null) {
-      if (!Bounds.isWhole(value)) {
+      if (!WHOLE.matcher(raw).matches() || !Bounds.isWhole(value)) {
         throw DomainException.at(field, OUT_OF_BOUNDS);
       }
     } else if (QUANTITIES.contains(numeric)) {

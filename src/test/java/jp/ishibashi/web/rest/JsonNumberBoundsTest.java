@@ -76,9 +76,10 @@ class JsonNumberBoundsTest {
   }
 
   @Test
-  void otherNumbersAreWholeNumbersThatFitALong() {
+  void otherNumbersAreWrittenAsWholeNumbersThatFitALong() {
     ok("{\"version\":3,\"subcontractorId\":999999999999999999,\"lineIds\":[1,2]}");
-    ok("{\"version\":3.0}");
+    refused("{\"version\":3.0}", "version", "error.number.outOfBounds");
+    refused("{\"version\":1E+2}", "version", "error.number.outOfBounds");
     refused("{\"version\":1.5}", "version", "error.number.outOfBounds");
     refused("{\"version\":1e300000000}", "version", "error.number.outOfBounds");
     refused("{\"lineIds\":[1,1e300000000]}", "lineIds[1]", "error.number.outOfBounds");
