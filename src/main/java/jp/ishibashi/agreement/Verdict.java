@@ -24,9 +24,7 @@ public record Verdict(
     /** Not a PDF at all. */
     NOT_PDF,
     /** Larger than the verify page accepts. */
-    TOO_LARGE,
-    /** Expands to more than the verification inflates (a compression bomb): refused unparsed. */
-    TOO_COMPLEX
+    TOO_LARGE
   }
 
   /** One party's signature on a genuine agreement. */
