@@ -33,6 +33,8 @@ import jp.ishibashi.shared.DomainException;
 public class JsonNumberBounds implements ReaderInterceptor {
 
   static final String OUT_OF_BOUNDS = "error.number.outOfBounds";
+
+  static final String NUL_IN_TEXT = "error.text.nul";
   /** A wrong type is a malformed body, as JSON-B answers for every other member. */
   static final String NOT_A_NUMBER = Problems.MALFORMED;
 
@@ -64,8 +66,8 @@ public class JsonNumberBounds implements ReaderInterceptor {
   }
 
   /**
-   * Refuses the first number out of bounds, or value of the wrong type, with a domain error at its
-   * path. A body that is not JSON fails as JSON-B would fail on it: a 400 malformed problem.
+   * Refuses the first number out of bounds, value of the wrong type, or text holding a NUL
+   * character, with a domain error at its path. A body that is not JSON fails as JSON-B would fail on it: a 400 malformed problem.
    */
   static void check(byte[] body) {
     Deque<Level> levels = new ArrayDeque<>();
@@ -88,8 +90,13 @@ public class JsonNumberBounds implements ReaderInterceptor {
             advance(level);
           }
           case VALUE_STRING -> {
+            String text = parser.getString();
+            if (text.indexOf('\u0000') >= 0) {
+              // No text the portal keeps may hold NUL, and PostgreSQL refuses to store it.
+              throw DomainException.at(path(levels), NUL_IN_TEXT);
+            }
             if (level != null && level.numeric() != null) {
-              number(level, parser.getString(), levels);
+              number(level, text, levels);
             }
             advance(level);
           }

@@ -88,6 +88,13 @@ class JsonNumberBoundsTest {
   }
 
   @Test
+  void textWithANulCharacterIsRefusedAtItsField() {
+    refused("{\"title\":\"a\\u0000b\"}", "title", "error.text.nul");
+    refused("{\"edits\":[{\"reason\":\"\\u0000\"}]}", "edits[0].reason", "error.text.nul");
+    ok("{\"title\":\"a\\u0001b 見積\"}");
+  }
+
+  @Test
   void changeProposalEditsAreCheckedAtTheirPath() {
     String proposal =
         "{\"reason\":\"追加\",\"edits\":[{\"type\":\"MOVE_DUE_DATE\",\"newDueDate\":\"2030-01-01\"},"
