@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,6 +120,39 @@ public final class ApiClient {
    */
   public Reply postForm(String path, Map<String, String> fields) {
     return send("POST", "../" + path, "application/x-www-form-urlencoded", form(fields));
+  }
+
+  /** A file of a multipart form: the field's name, the file's name and its bytes. */
+  public record FilePart(String field, String fileName, byte[] content) {}
+
+  /**
+   * Posts a page's form as a browser does with {@code enctype="multipart/form-data"}: the fields
+   * (with the form's id and view state) and the files. The path is relative to the context root.
+   */
+  public Reply postMultipart(String path, Map<String, String> fields, List<FilePart> files) {
+    String boundary = "----ishibashi" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                        + value + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    for (FilePart file : files) {
+      body.writeBytes(
+          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                  + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve("../" + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    return exchange(request);
   }
 
   /** The {@code jakarta.faces.ViewState} of a page, needed to post its forms. */

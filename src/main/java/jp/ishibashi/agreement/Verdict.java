@@ -24,7 +24,9 @@ public record Verdict(
     /** Not a PDF at all. */
     NOT_PDF,
     /** Larger than the verify page accepts. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** Expands to more than the verification inflates (a compression bomb): refused unparsed. */
+    TOO_COMPLEX
   }
 
   /** One party's signature on a genuine agreement. */

@@ -6,8 +6,12 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import jp.ishibashi.agreement.pdf.InflationGuard;
 import jp.ishibashi.agreement.pdf.Inspection;
 import jp.ishibashi.agreement.pdf.PdfInspector;
 import jp.ishibashi.platform.NativeValues;
@@ -22,6 +26,10 @@ import org.eclipse.persistence.config.QueryHints;
  * that carries the portal's marks or signatures but is not stored is an altered agreement; the
  * embedded signatures then say how (a broken signature, or content appended after signing). Every
  * check is logged in {@link PdfVerification}, without the file.
+ *
+ * <p>The checks are bounded: at most {@link #MAX_BYTES} are read, a file whose streams would
+ * inflate beyond {@link InflationGuard#DEFAULT_BUDGET} is refused before it is parsed, and one
+ * address may verify only so often ({@link VerificationLimit}), which also bounds the log.
  *
  * <p>This is one of the portal's few cross-tenant reads: whoever holds a signed PDF may learn which
  * agreement it is and who signed it, found by the SHA-256 of the exact bytes. It uses native SQL,
@@ -38,8 +46,26 @@ public class Verifications {
   @Inject private PortalClock clock;
   @Inject private RequestOrigin origin;
   @Inject private AgreementSealer sealer;
+  @Inject private VerificationLimit limit;
 
   private final PdfInspector inspector = new PdfInspector();
+
+  /**
+   * Counts a verification from the current request's address; empty when it may go ahead,
+   * otherwise how long until it may try again (at least a second). Call it before reading the
+   * upload.
+   */
+  public Optional<Duration> refusedFor() {
+    Instant now = clock.now();
+    return limit
+        .refuse(origin.ip(), now)
+        .map(at -> Duration.ofSeconds(Math.max(1, Duration.between(now, at).toSeconds() + 1)));
+  }
+
+  /** Logs a refusal of a body that declared more than {@link #MAX_BYTES}, unread. */
+  public Verdict tooLarge(long declaredBytes) {
+    return logged(Verdict.of(Verdict.Outcome.TOO_LARGE), declaredBytes, null, null);
+  }
 
   /**
    * Reads at most {@link #MAX_BYTES} + 1 bytes of the upload and verifies them; a longer upload is
@@ -64,6 +90,9 @@ public class Verifications {
       return logged(Verdict.of(Verdict.Outcome.TOO_LARGE), bytes.length, null, null);
     }
     String sha256 = AgreementContent.sha256(bytes);
+    if (!InflationGuard.withinBudget(bytes, InflationGuard.DEFAULT_BUDGET)) {
+      return logged(Verdict.of(Verdict.Outcome.TOO_COMPLEX), bytes.length, sha256, null);
+    }
     Inspection inspection = inspector.inspect(bytes, sealer.certificate());
     if (!startsLikePdf(bytes) && !inspection.hasMarkerBytes()) {
       return logged(Verdict.of(Verdict.Outcome.NOT_PDF), bytes.length, sha256, null);

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import jp.ishibashi.agreement.AgreementContent;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 
@@ -18,6 +17,10 @@ import org.eclipse.persistence.annotations.MultitenantType;
  * A file delivered with a delivery. Stored in the database, like signed agreements, so every node
  * serves it and a database back-up holds it; downloaded only by the order's parties, always as an
  * attachment and never rendered by the browser.
+ *
+ * <p>The entity holds the file's name, size and hash. Its content is written and read as a stream
+ * by {@link Deliveries} over the transaction's own connection, never as one array in the heap: the
+ * row is inserted with an empty content, which the same transaction then fills.
  */
 @Entity
 @Table(name = "delivery_attachment")
@@ -47,8 +50,9 @@ public class Attachment {
   @Column(nullable = false, length = 64)
   private String sha256;
 
+  /** Empty as inserted; the file itself is streamed in by {@link Deliveries}. */
   @Basic(fetch = FetchType.LAZY)
-  @Column(nullable = false)
+  @Column(nullable = false, updatable = false)
   private byte[] content;
 
   @Column(name = "uploaded_at", nullable = false)
@@ -60,9 +64,9 @@ public class Attachment {
     this.deliveryId = deliveryId;
     this.workOrderId = workOrderId;
     this.fileName = upload.fileName();
-    this.content = upload.bytes().clone();
-    this.byteCount = content.length;
-    this.sha256 = AgreementContent.sha256(content);
+    this.content = new byte[0];
+    this.byteCount = upload.size();
+    this.sha256 = upload.sha256();
     this.uploadedAt = uploadedAt;
   }
 
@@ -88,11 +92,6 @@ public class Attachment {
 
   public String getSha256() {
     return sha256;
-  }
-
-  /** A copy of the file's bytes. */
-  public byte[] content() {
-    return content.clone();
   }
 
   public Instant getUploadedAt() {

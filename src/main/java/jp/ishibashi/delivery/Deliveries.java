@@ -4,6 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,6 +71,10 @@ public class Deliveries {
   @ConfigProperty(name = "portal.delivery.attachment-max-mb")
   private int attachmentMaxMegabytes;
 
+  @Inject
+  @ConfigProperty(name = "portal.delivery.max-files")
+  private int maxFiles;
+
   private long attachmentMaxBytes;
 
   @jakarta.annotation.PostConstruct
@@ -74,6 +85,18 @@ public class Deliveries {
   /** The largest file a delivery accepts, in bytes. */
   public long attachmentMaxBytes() {
     return attachmentMaxBytes;
+  }
+
+  /** The most files one delivery takes. */
+  public int maxFiles() {
+    return maxFiles;
+  }
+
+  /** Refuses more files than a delivery takes, before any of them is read. */
+  public void checkFileCount(int count) {
+    if (count > maxFiles) {
+      throw DomainException.at("attachments", "error.attachment.tooMany", count, maxFiles);
+    }
   }
 
   /** The subcontractor records that work started; refused until the escrow is funded. */
@@ -98,11 +121,12 @@ public class Deliveries {
 
   /**
    * Delivers with files, the whole order or chosen lines (their ids; null or empty: every line not
-   * yet accepted). Each file is checked (size, type) before anything is saved, and stored with the
-   * delivery.
+   * yet accepted). The files (their number, each one's size and type) are checked before anything
+   * is saved, and streamed into the database with the delivery.
    */
   public Delivery deliver(
       Actor actor, long orderId, String note, List<Upload> uploads, List<Long> lines) {
+    checkFileCount(uploads.size());
     uploads.forEach(u -> u.check(attachmentMaxBytes));
     EntityManager em = tenancy.em(actor);
     WorkOrder order = WorkOrders.require(em, orderId, false);
@@ -146,9 +170,11 @@ public class Deliveries {
     em.persist(delivery);
     em.flush();
     for (Upload upload : uploads) {
-      em.persist(new Attachment(delivery.getId(), orderId, upload, now));
+      Attachment attachment = new Attachment(delivery.getId(), orderId, upload, now);
+      em.persist(attachment);
+      em.flush();
+      storeContent(em, attachment.getId(), upload);
     }
-    em.flush();
     audit.record(
         actor,
         "DELIVERED",
@@ -298,6 +324,61 @@ public class Deliveries {
       throw new jp.ishibashi.shared.NotFoundException();
     }
     return attachment;
+  }
+
+  /**
+   * Copies a delivered file's content to {@code out} as a stream, for a party of its order; 404
+   * for anyone else.
+   */
+  public void copyContent(Actor actor, long orderId, long attachmentId, OutputStream out)
+      throws IOException {
+    Attachment attachment = attachment(actor, orderId, attachmentId);
+    EntityManager em = tenancy.em(actor);
+    try (PreparedStatement select =
+        connection(em)
+            .prepareStatement(
+                "select content from delivery_attachment where id = ? and tenant_id = ?")) {
+      select.setLong(1, attachment.getId());
+      select.setLong(2, actor.tenantId());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          throw new jp.ishibashi.shared.NotFoundException();
+        }
+        try (InputStream content = row.getBinaryStream(1)) {
+          content.transferTo(out);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("A delivered file could not be read", e);
+    }
+  }
+
+  /**
+   * Streams an upload's temporary file into its row, over the transaction's own connection (so
+   * the row EclipseLink just inserted is visible and both commit or roll back together).
+   */
+  private static void storeContent(EntityManager em, long attachmentId, Upload upload) {
+    try (PreparedStatement update =
+            connection(em)
+                .prepareStatement("update delivery_attachment set content = ? where id = ?");
+        InputStream content = upload.open()) {
+      update.setBinaryStream(1, content, upload.size());
+      update.setLong(2, attachmentId);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("The attachment row " + attachmentId + " was not found");
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("A delivered file could not be stored", e);
+    }
+  }
+
+  /** The JDBC connection of the current transaction, the one EclipseLink writes with. */
+  private static Connection connection(EntityManager em) {
+    Connection connection = em.unwrap(Connection.class);
+    if (connection == null) {
+      throw new IllegalStateException("No transaction, so no connection to stream with");
+    }
+    return connection;
   }
 
   /** The order's deliveries, newest first; for either party. */

@@ -166,23 +166,90 @@ class FulfilmentIT {
     long id = orders.signed(p, 30, "パンフレット").getId();
     funding.fund(p.agency(), id, "入金-1");
     byte[] pdf = "%PDF-1.7 納品物".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] tooLarge = new byte[(int) fulfilment.attachmentMaxBytes() + 1];
-    System.arraycopy(pdf, 0, tooLarge, 0, 5);
+    long max = fulfilment.attachmentMaxBytes();
 
-    assertKey("error.attachment.tooLarge", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("大きい.pdf", tooLarge)), null));
-    assertKey("error.attachment.type", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("tool.exe", pdf)), null));
+    // Received under a looser limit, the file is still refused by the delivery's own.
+    Upload tooLarge = received("大きい.pdf", max + 1, max + 1);
+    assertKey("error.attachment.tooLarge", () -> fulfilment.deliver(p.sub(), id, "納品", List.of(tooLarge), null));
+    tooLarge.close();
+    assertKey("error.attachment.type", () -> Upload.of("tool.exe", pdf, max));
+    List<Upload> tooMany = new java.util.ArrayList<>();
+    for (int i = 0; i <= fulfilment.maxFiles(); i++) {
+      tooMany.add(Upload.of("部分" + i + ".pdf", pdf, max));
+    }
+    assertKey("error.attachment.tooMany", () -> fulfilment.deliver(p.sub(), id, "納品", tooMany, null));
+    tooMany.forEach(Upload::close);
     assertEquals(WorkOrderStatus.FUNDED, orders.view(p.agency(), id).getStatus(), "nothing half-done");
     assertTrue(fulfilment.deliveries(p.sub(), id).isEmpty());
+    assertTrue(fulfilment.attachments(p.sub(), id).isEmpty());
 
-    fulfilment.deliver(p.sub(), id, "納品", List.of(new Upload("パンフレット.pdf", pdf)), null);
-    List<Deliveries.AttachmentInfo> files = fulfilment.attachments(p.agency(), id);
-    assertEquals(1, files.size());
-    assertEquals("パンフレット.pdf", files.get(0).fileName());
-    long fileId = files.get(0).id();
-    assertTrue(java.util.Arrays.equals(pdf, fulfilment.attachment(p.agency(), id, fileId).content()));
+    // A file of several megabytes goes in and comes out as a stream, byte for byte.
+    try (Upload brochure = received("パンフレット.pdf", 5L * 1024 * 1024, max)) {
+      fulfilment.deliver(p.sub(), id, "納品", List.of(brochure), null);
+      List<Deliveries.AttachmentInfo> files = fulfilment.attachments(p.agency(), id);
+      assertEquals(1, files.size());
+      assertEquals("パンフレット.pdf", files.get(0).fileName());
+      assertEquals(brochure.size(), files.get(0).byteCount());
+      long stored = files.get(0).id();
+      assertEquals(brochure.sha256(), fulfilment.attachment(p.agency(), id, stored).getSha256());
+      java.security.MessageDigest sha = sha256();
+      try (java.io.OutputStream out =
+          new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha)) {
+        fulfilment.copyContent(p.agency(), id, stored, out);
+      }
+      assertEquals(brochure.sha256(), java.util.HexFormat.of().formatHex(sha.digest()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long fileId = fulfilment.attachments(p.agency(), id).get(0).id();
     for (Actor stranger : List.of(other.agency(), other.sub())) {
       assertThrows(NotFoundException.class, () -> fulfilment.attachment(stranger, id, fileId));
       assertThrows(NotFoundException.class, () -> fulfilment.attachments(stranger, id));
+      assertThrows(
+          NotFoundException.class,
+          () -> fulfilment.copyContent(stranger, id, fileId, java.io.OutputStream.nullOutputStream()));
+    }
+  }
+
+  /** A PDF-looking upload of {@code size} bytes, received under {@code limit}, never in memory. */
+  private static Upload received(String name, long size, long limit) {
+    java.io.InputStream content =
+        new java.io.SequenceInputStream(
+            new java.io.ByteArrayInputStream("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+            new java.io.InputStream() {
+              private long left = size - 9;
+              private final java.util.Random random = new java.util.Random(size);
+
+              @Override
+              public int read() {
+                return left-- > 0 ? random.nextInt(256) : -1;
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                  return -1;
+                }
+                int n = (int) Math.min(len, left);
+                byte[] chunk = new byte[n];
+                random.nextBytes(chunk);
+                System.arraycopy(chunk, 0, b, off, n);
+                left -= n;
+                return n;
+              }
+            });
+    try {
+      return Upload.receive(name, content, limit);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -310,6 +377,67 @@ class FulfilmentIT {
     // A paid order allows nothing more.
     assertRefused(agency.post(base + "cancel", "{\"reason\":\"後から\"}"), "error.lifecycle.paid");
     assertEquals(0, agency.get("work-orders/" + id).json().getJsonArray("allowedActions").size());
+  }
+
+  @Test
+  @Order(4)
+  @RunAsClient
+  void thePageRefusesTooManyFilesAndAFileOverTheLimitWithNothingSavedAndStreamsTheRest() {
+    ApiClient agency = new ApiClient(base).signIn("admin@sakura.example", DemoData.PASSWORD);
+    ApiClient tanaka =
+        new ApiClient(base).language("en").signIn("tanaka@freelance.example", DemoData.PASSWORD);
+    long id = signedOverRest(agency, tanaka);
+    String api = "work-orders/" + id + "/fulfilment/";
+    assertEquals(200, agency.post(api + "escrow/fund", "{\"reference\":\"振込-1\"}").status());
+    byte[] pdf = "%PDF-1.7 納品物".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    List<ApiClient.FilePart> eleven = new java.util.ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.add(new ApiClient.FilePart("fulfilment:attachments", "part" + i + ".pdf", pdf));
+    }
+    ApiClient.Reply tooMany = deliverOnPage(tanaka, id, eleven);
+    assertEquals(200, tooMany.status(), tooMany.toString());
+    assertTrue(tooMany.body().contains("You chose 11 files; a delivery takes at most 10."), tooMany.body());
+
+    byte[] tooLarge = new byte[20 * 1024 * 1024 + 1];
+    System.arraycopy(pdf, 0, tooLarge, 0, 5);
+    ApiClient.Reply refused =
+        deliverOnPage(tanaka, id, List.of(new ApiClient.FilePart("fulfilment:attachments", "big.pdf", tooLarge)));
+    assertEquals(413, refused.status());
+    assertTrue(refused.body().contains("at most 20 MB per file"), refused.body());
+    // (Its Connection: close is checked over a raw socket in VerificationsIT: HttpClient hides it.)
+    assertEquals(0, tanaka.get(api + "deliveries").array().size(), "nothing saved");
+    assertEquals("FUNDED", agency.get(api + "escrow").json().getString("orderStatus"));
+
+    byte[] brochure = new byte[3 * 1024 * 1024];
+    new java.util.Random(11).nextBytes(brochure);
+    System.arraycopy(pdf, 0, brochure, 0, 5);
+    ApiClient.Reply delivered =
+        deliverOnPage(tanaka, id, List.of(new ApiClient.FilePart("fulfilment:attachments", "brochure.pdf", brochure)));
+    assertEquals(302, delivered.status(), delivered.toString());
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("fulfilment/attachments/(\\d+)")
+            .matcher(tanaka.getFromRoot("orders/work-order.xhtml?id=" + id).body());
+    assertTrue(link.find(), "the page links the delivered file");
+    java.net.http.HttpResponse<byte[]> download = agency.getBytes(api + "attachments/" + link.group(1));
+    assertEquals(200, download.statusCode());
+    assertEquals(String.valueOf(brochure.length), download.headers().firstValue("Content-Length").orElse(null));
+    assertTrue(java.util.Arrays.equals(brochure, download.body()));
+  }
+
+  /** Posts the delivery form of the order's page with the given files. */
+  private ApiClient.Reply deliverOnPage(ApiClient sub, long id, List<ApiClient.FilePart> files) {
+    String page = sub.getFromRoot("orders/work-order.xhtml?id=" + id).body();
+    java.util.regex.Matcher action =
+        java.util.regex.Pattern.compile("<form id=\"fulfilment\"[^>]*action=\"([^\"]+)\"").matcher(page);
+    assertTrue(action.find(), page);
+    String path = action.group(1).replace("&amp;", "&").substring(base.getPath().length());
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("fulfilment", "fulfilment");
+    fields.put("fulfilment:note", "納品します");
+    fields.put("fulfilment:deliver", "");
+    fields.put("jakarta.faces.ViewState", ApiClient.viewState(page));
+    return sub.postMultipart(path, fields, files);
   }
 
   private static void assertRefused(ApiClient.Reply reply, String key) {

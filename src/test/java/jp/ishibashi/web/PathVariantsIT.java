@@ -62,7 +62,11 @@ class PathVariantsIT {
         "/agency/admin;x=1/pricing.xhtml",
         "/agency;jsessionid=x/admin/pricing.xhtml",
         "/agency/%61dmin/pricing.xhtml",
-        "/agency/admin/%2e/pricing.xhtml");
+        "/agency/admin/%2e/pricing.xhtml",
+        // Mojarra's own mappings of the Faces servlet, should its initializer register it.
+        "/faces/agency/admin/pricing.xhtml",
+        "/agency/admin/pricing.jsf",
+        "/agency/admin/pricing.faces");
   }
 
   @Test
@@ -75,7 +79,8 @@ class PathVariantsIT {
         "//agency/work-orders.xhtml",
         "/./agency/work-orders.xhtml",
         "/agency;x=1/work-orders.xhtml",
-        "/%61gency/work-orders.xhtml");
+        "/%61gency/work-orders.xhtml",
+        "/faces/agency/work-orders.xhtml");
   }
 
   private void assertRefused(String cookie, String pageTitle, String... paths) throws Exception {

@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.cert.CertificateEncodingException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import jp.ishibashi.agreement.AgreementSealer;
 import jp.ishibashi.agreement.Verdict;
 import jp.ishibashi.agreement.Verifications;
@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The public verification of agreement PDFs, and the portal's CA certificate: no sign-in needed.
- * The PDF is the request body itself ({@code application/pdf}), at most 20 MB.
+ * The PDF is the request body itself ({@code application/pdf}), at most 20 MB; the body's size is
+ * judged by its Content-Length before anything is read, and never more than 20 MB and a byte are
+ * read of it.
  */
 @Path("")
 @RequestScoped
@@ -59,23 +61,41 @@ public class VerificationsResource {
       summary = "Verify an agreement PDF",
       description =
           "GENUINE: exactly a signed agreement of the portal. ALTERED: a portal agreement changed"
-              + " after signing. NOT_OURS: another PDF. A body that is not a PDF answers 415 and one"
-              + " over 20 MB answers 413.")
+              + " after signing. NOT_OURS: another PDF. A body that is not a PDF answers 415; one"
+              + " over 20 MB answers 413 (at once when its Content-Length says so, without reading"
+              + " it, and the connection is closed); a PDF that would inflate beyond what the check"
+              + " expands answers 422; more than portal.verify.per-ip-per-minute calls a minute"
+              + " from one address answer 429 with Retry-After.")
   @APIResponse(responseCode = "200", description = "The verdict")
   @APIResponse(responseCode = "413", description = "Larger than 20 MB")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response verify(InputStream body) throws IOException {
-    Verdict verdict = verifications.verify(body);
-    if (verdict.outcome() == Verdict.Outcome.TOO_LARGE) {
-      // Read the rest (up to the container's own limit), so the client sees the answer rather
-      // than a connection closed in the middle of its upload.
-      body.transferTo(OutputStream.nullOutputStream());
-    }
+  @APIResponse(responseCode = "422", description = "Too complex: a compression bomb")
+  @APIResponse(responseCode = "429", description = "Too many verifications from this address")
+  public Response verify(InputStream body) {
     Locale locale = ApiLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    Optional<Duration> wait = verifications.refusedFor();
+    if (wait.isPresent()) {
+      return unread(
+          Response.fromResponse(
+                  Problems.response(
+                      Problems.problem(429, locale, "verify.tooMany", wait.get().toSeconds())))
+              .header(HttpHeaders.RETRY_AFTER, wait.get().toSeconds()));
+    }
+    long declared = declaredLength();
+    Verdict verdict =
+        declared > Verifications.MAX_BYTES
+            ? verifications.tooLarge(declared)
+            : verifications.verify(body);
     return switch (verdict.outcome()) {
+      // Never read the rest of a body over the limit: the connection closes instead.
       case TOO_LARGE ->
-          Problems.response(
-              Problems.problem(413, locale, "verify.outcome.TOO_LARGE", Verifications.MAX_BYTES / 1024 / 1024));
+          unread(
+              Response.fromResponse(
+                  Problems.response(
+                      Problems.problem(
+                          413, locale, "verify.outcome.TOO_LARGE", Verifications.MAX_BYTES / 1024 / 1024))));
+      case TOO_COMPLEX ->
+          Problems.response(Problems.problem(422, locale, "verify.outcome.TOO_COMPLEX"));
       case NOT_PDF -> Problems.response(Problems.problem(415, locale, "verify.outcome.NOT_PDF"));
       default ->
           Response.ok(
@@ -89,6 +109,21 @@ public class VerificationsResource {
                   MediaType.APPLICATION_JSON)
               .build();
     };
+  }
+
+  /** The body's declared length; -1 when it declares none (chunked) or nonsense. */
+  private long declaredLength() {
+    String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** An answer sent while the body may be partly unread: the connection closes after it. */
+  private static Response unread(Response.ResponseBuilder response) {
+    return response.header("Connection", "close").build();
   }
 
   @GET

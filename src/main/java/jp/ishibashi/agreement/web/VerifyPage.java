@@ -6,9 +6,12 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Optional;
 import jp.ishibashi.agreement.Verdict;
 import jp.ishibashi.agreement.Verifications;
 import jp.ishibashi.web.Pages;
+import org.omnifaces.util.Faces;
 
 /**
  * The public verify page: anyone uploads a PDF and learns whether it is a genuine signed
@@ -26,6 +29,15 @@ public class VerifyPage {
   public void verify() {
     if (file == null || file.getSize() == 0) {
       Pages.error("verifyForm:file", new jp.ishibashi.shared.DomainException("verify.noFile"));
+      return;
+    }
+    Optional<Duration> wait = verifications.refusedFor();
+    if (wait.isPresent()) {
+      Faces.setResponseStatus(429);
+      Faces.addResponseHeader("Retry-After", String.valueOf(wait.get().toSeconds()));
+      Pages.error(
+          "verifyForm:file",
+          new jp.ishibashi.shared.DomainException("verify.tooMany", wait.get().toSeconds()));
       return;
     }
     // A file over the limit is read only up to the limit, then refused (and logged).

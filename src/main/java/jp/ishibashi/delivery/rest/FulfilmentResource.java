@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -206,8 +208,12 @@ public class FulfilmentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response attachment(
       @PathParam("id") long orderId, @PathParam("attachmentId") long attachmentId) {
-    Attachment file = deliveries.attachment(currentUser.actor(), orderId, attachmentId);
-    return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM)
+    Actor actor = currentUser.actor();
+    Attachment file = deliveries.attachment(actor, orderId, attachmentId);
+    // Streamed from the database as it is sent, never whole in the heap.
+    StreamingOutput content = out -> deliveries.copyContent(actor, orderId, attachmentId, out);
+    return Response.ok(content, MediaType.APPLICATION_OCTET_STREAM)
+        .header(HttpHeaders.CONTENT_LENGTH, file.getByteCount())
         .header(
             "Content-Disposition",
             ContentDisposition.attachment("delivery-" + attachmentId, file.getFileName()))

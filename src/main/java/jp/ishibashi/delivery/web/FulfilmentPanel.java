@@ -146,36 +146,56 @@ public class FulfilmentPanel implements Serializable {
   }
 
   public String deliver(WorkOrder order) {
-    List<Upload> uploads;
+    List<Upload> uploads = new ArrayList<>();
     try {
-      uploads = uploads();
-    } catch (IOException e) {
-      throw new UncheckedIOException("The upload could not be read", e);
+      return act(
+          order,
+          () -> {
+            receive(uploads);
+            fulfilment.deliver(currentUser.actor(), order.getId(), note, uploads, deliveredLines);
+          },
+          "delivery.delivered");
+    } finally {
+      uploads.forEach(Upload::close);
+      deleteParts();
     }
-    return act(
-        order,
-        () -> fulfilment.deliver(currentUser.actor(), order.getId(), note, uploads, deliveredLines),
-        "delivery.delivered");
   }
 
-  /** The chosen files, each read up to one byte over the limit, so the limit can be told. */
-  private List<Upload> uploads() throws IOException {
-    List<Upload> uploads = new ArrayList<>();
+  /**
+   * Receives the chosen files into {@code uploads}: first their number is checked, then each is
+   * streamed to a temporary file, hashed and checked as it arrives (type, size). The first refusal
+   * ends it, with a message naming the file.
+   */
+  private void receive(List<Upload> uploads) {
+    List<Part> chosen =
+        files == null
+            ? List.of()
+            : files.stream()
+                .filter(p -> p.getSize() > 0 || !(p.getSubmittedFileName() == null || p.getSubmittedFileName().isEmpty()))
+                .toList();
+    fulfilment.checkFileCount(chosen.size());
+    for (Part part : chosen) {
+      try (InputStream in = part.getInputStream()) {
+        uploads.add(Upload.receive(part.getSubmittedFileName(), in, fulfilment.attachmentMaxBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("The upload could not be read", e);
+      }
+    }
+  }
+
+  /** The container's own copies of the parts go as soon as the files were stored or refused. */
+  private void deleteParts() {
     if (files == null) {
-      return uploads;
+      return;
     }
     for (Part part : files) {
-      if (part.getSize() == 0 && (part.getSubmittedFileName() == null || part.getSubmittedFileName().isEmpty())) {
-        continue;
-      }
-      try (InputStream in = part.getInputStream()) {
-        uploads.add(
-            new Upload(
-                part.getSubmittedFileName(),
-                in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, fulfilment.attachmentMaxBytes() + 1))));
+      try {
+        part.delete();
+      } catch (IOException | RuntimeException e) {
+        // The container deletes them at the end of the request in any case.
       }
     }
-    return uploads;
+    files = null;
   }
 
   /** The files delivered with this delivery. */
@@ -196,6 +216,10 @@ public class FulfilmentPanel implements Serializable {
 
   public long getMaxMegabytes() {
     return fulfilment.attachmentMaxBytes() / 1024 / 1024;
+  }
+
+  public int getMaxFiles() {
+    return fulfilment.maxFiles();
   }
 
   public List<Part> getFiles() {
