@@ -153,6 +153,12 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Clicks an element that is expected to leave the page where it is (a refused submit). */
+  public Browser clickInPlace(String id) {
+    find(id).click();
+    return this;
+  }
+
   /**
    * Sets an input's value as the page would submit it, for widgets that reformat while typing
    * (PrimeFaces date pickers).

@@ -168,16 +168,25 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.click("verifyForm:verify");
     assertThat(browser.text("verdict")).contains("PDFではありません");
 
-    Path big = Files.createTempFile("large", ".pdf");
-    try (var out = Files.newOutputStream(big)) {
-      out.write("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      out.write(new byte[50 * 1024 * 1024]);
-    }
+    Path big = largePdf(50);
     browser.find("verifyForm:file").sendKeys(big.toString());
     assertThat(browser.text("verifyForm")).contains("20 MB を超えています");
-    browser.click("verifyForm:verify");
-    assertThat(browser.text("verdict")).contains("20 MB を超えています");
+    // The form is not sent (the server would refuse it unread): the note stays beside the field
+    // and the verdict is still the last one.
+    browser.clickInPlace("verifyForm:verify");
+    assertThat(browser.text("verifyForm")).contains("20 MB を超えています");
+    assertThat(browser.text("verdict")).contains("PDFではありません");
     Files.delete(big);
+  }
+
+  /** A temporary file of the given megabytes that starts like a PDF. */
+  private static Path largePdf(int megabytes) throws java.io.IOException {
+    Path file = Files.createTempFile("large", ".pdf");
+    try (var out = Files.newOutputStream(file)) {
+      out.write("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(new byte[megabytes * 1024 * 1024]);
+    }
+    return file;
   }
 
   /** Edits a line in place, as the row editor does: pencil, new quantity, check. */
@@ -401,6 +410,16 @@ class WorkOrderPagesIT extends BrowserTest {
     browser.signIn(SUBCONTRACTOR, DemoData.PASSWORD);
     browser.open(orderPage);
     assertThat(browser.has("notFunded")).isFalse();
+    // A file over the limit is caught as it is chosen, and the form is not sent.
+    Path huge = largePdf(21);
+    browser.find("fulfilment:attachments").sendKeys(huge.toString());
+    assertThat(browser.text("fulfilment:attachmentsOverLimit")).contains("20 MB");
+    browser.type("fulfilment:note", "大きすぎるファイル").clickInPlace("fulfilment:deliver");
+    assertThat(browser.text("fulfilment:attachmentsOverLimit")).contains("20 MB");
+    assertThat(browser.text("status")).contains("仮払い済み");
+    Files.delete(huge);
+    browser.open(orderPage);
+
     Path program = Files.createTempFile("tool", ".exe");
     Files.write(program, new byte[] {'M', 'Z', 0, 0});
     browser.find("fulfilment:attachments").sendKeys(program.toString());
