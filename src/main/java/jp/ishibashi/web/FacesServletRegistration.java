@@ -1,11 +1,14 @@
 package jp.ishibashi.web;
 
 import jakarta.faces.webapp.FacesServlet;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
+import java.io.File;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -20,7 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>When Mojarra's own initializer ran first, it registered the servlet under further paths
  * ({@code /faces/*}, {@code *.jsf}, {@code *.faces}) that the security constraints do not cover;
- * the portal then takes that registration and answers those paths with 404.
+ * the portal then takes that registration and answers those paths with 404 ({@link
+ * FacesPathsFilter}).
  */
 public class FacesServletRegistration implements ServletContainerInitializer {
 
@@ -44,8 +48,21 @@ public class FacesServletRegistration implements ServletContainerInitializer {
     faces.setMultipartConfig(
         new MultipartConfigElement(
             "", limits.maxFileBytes(), limits.maxRequestBytes(), IN_MEMORY_BYTES));
+    File temporary = (File) context.getAttribute(ServletContext.TEMPDIR);
+    // Before web.xml's filters (false: not after them), so that they see the form's fields.
     context
-        .addFilter("Upload limits", new UploadLimitFilter(limits.maxFileBytes(), limits.maxFiles()))
+        .addFilter(
+            "Upload limits",
+            new UploadLimitFilter(
+                limits.maxFileBytes(),
+                limits.maxRequestBytes(),
+                limits.maxFiles(),
+                (temporary == null ? new File(System.getProperty("java.io.tmpdir")) : temporary)
+                    .toPath()))
+        .addMappingForUrlPatterns(
+            EnumSet.of(DispatcherType.REQUEST), false, FacesPathsFilter.XHTML);
+    context
+        .addFilter("Faces paths", new FacesPathsFilter())
         .addMappingForServletNames(null, false, faces.getName());
     LOG.info(
         "Faces servlet ("

@@ -40,6 +40,12 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    applyTo(response);
+    chain.doFilter(new PostbackNonce(request), new OnePolicy(response));
+  }
+
+  /** The headers every response carries, with the policy for what is not a page. */
+  static void applyTo(HttpServletResponse response) {
     // Invitation and sign-in links carry tokens: the Referer must never pass them on.
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
@@ -47,7 +53,6 @@ public class SecurityHeaders extends HttpFilter {
     // For browsers without frame-ancestors.
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader(CSP, NON_PAGE_POLICY);
-    chain.doFilter(new PostbackNonce(request), new OnePolicy(response));
   }
 
   /** A response that holds one Content-Security-Policy: a later one replaces the earlier. */

@@ -8,49 +8,66 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Answers a form upload over the container's limits ({@link FacesServletRegistration}) with 413
- * and a short page in the user's language, instead of letting the page fail with 500. The
- * request's parts are parsed here, before anything else reads them; the connection is closed
- * rather than the rest of the upload read. Pages are served only as {@code *.xhtml}: any other
- * path to the Faces servlet answers 404.
+ * Reads every form upload to a page ({@code multipart/form-data} posts) itself, within the limits
+ * of {@link MultipartForm}, before any other filter or the page sees it: the container's own
+ * parser has no cap on the number of parts, and kept every part in a temporary file of its own
+ * after the request. A post over a limit is answered with 413 and a short page in the user's
+ * language, the rest of it unread and the connection closed; a malformed one with 400. The
+ * uploaded files' temporary copies are deleted when the request ends.
+ *
+ * <p>It is mapped before the filters of web.xml ({@link FacesServletRegistration}), so that they
+ * and the pages see the form's fields ({@link MultipartRequest}); its refusals carry the security
+ * headers themselves.
  */
 public class UploadLimitFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final String XHTML = "*.xhtml";
 
   private final long maxFileBytes;
+  private final long maxRequestBytes;
   private final int maxFiles;
+  private final transient Path directory;
 
-  public UploadLimitFilter(long maxFileBytes, int maxFiles) {
+  public UploadLimitFilter(long maxFileBytes, long maxRequestBytes, int maxFiles, Path directory) {
     this.maxFileBytes = maxFileBytes;
+    this.maxRequestBytes = maxRequestBytes;
     this.maxFiles = maxFiles;
+    this.directory = directory;
   }
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!XHTML.equals(request.getHttpServletMapping().getPattern())) {
-      // Mojarra's own extra paths to the Faces servlet: nothing is served there.
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    if (!"POST".equals(request.getMethod()) || !isMultipart(request)) {
+      chain.doFilter(request, response);
       return;
     }
-    if ("POST".equals(request.getMethod()) && isMultipart(request)) {
-      try {
-        request.getParts();
-      } catch (IllegalStateException | IOException | ServletException e) {
-        if (!tooLarge(e)) {
-          throw e;
-        }
-        refuse(request, response);
-        return;
-      }
+    if (request.getContentLengthLong() > maxRequestBytes) {
+      refuse(request, response);
+      return;
     }
-    chain.doFilter(request, response);
+    MultipartForm form;
+    try {
+      form = MultipartForm.read(request, maxFileBytes, maxRequestBytes, maxFiles, directory);
+    } catch (MultipartForm.TooLarge e) {
+      refuse(request, response);
+      return;
+    } catch (IOException e) {
+      if (!MultipartForm.malformed(e)) {
+        throw e;
+      }
+      SecurityHeaders.applyTo(response);
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      return;
+    }
+    try (form) {
+      chain.doFilter(new MultipartRequest(request, form), response);
+    }
   }
 
   private static boolean isMultipart(HttpServletRequest request) {
@@ -58,20 +75,9 @@ public class UploadLimitFilter extends HttpFilter {
     return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
   }
 
-  /** Whether the container refused the parts for their size (its SizeException, or the like). */
-  static boolean tooLarge(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String name = t.getClass().getSimpleName();
-      String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-      if (name.contains("Size") || message.contains("exceeds") || message.contains("too large")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Locale locale = locale(request);
+    SecurityHeaders.applyTo(response);
     response.setStatus(413);
     response.setHeader("Connection", "close");
     response.setContentType("text/html");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jp.ishibashi.web.FacesServletRegistration.UploadLimits;
 import org.junit.jupiter.api.Test;
 
-/** The container's upload limits follow the configured delivery limits. */
+/** The upload limits follow the configured delivery limits. */
 class FacesServletRegistrationTest {
 
   private static final long MB = 1024 * 1024;
@@ -23,15 +23,5 @@ class FacesServletRegistrationTest {
   @Test
   void theVerifyPagesPdfStillFitsWhenDeliveryFilesAreSmaller() {
     assertThat(UploadLimits.of(5 * MB, 3, 20 * MB).maxFileBytes()).isEqualTo(20 * MB);
-  }
-
-  @Test
-  void aSizeRefusalOfTheContainerIsToldFromOtherFailures() {
-    assertThat(
-            UploadLimitFilter.tooLarge(
-                new IllegalStateException(
-                    new Exception("The field f exceeds its maximum permitted size of 10 characters."))))
-        .isTrue();
-    assertThat(UploadLimitFilter.tooLarge(new IllegalStateException("broken multipart"))).isFalse();
   }
 }
