@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a password for the identity store, and throttles guessing three ways before any hash is
- * computed: per client IP and by the number of hashes running at once ({@link SignInGate}, on this
- * node), and per e-mail address ({@link SignInFailures}, in the database, across nodes).
+ * computed: per client IP (across nodes) and by the number of hashes running at once on this node
+ * ({@link SignInGate}), and per e-mail address ({@link SignInFailures}, in the database, across
+ * nodes).
  *
  * <p>It runs outside a transaction, so that no database lock is held while a password is hashed;
  * each database step has a short transaction of its own.

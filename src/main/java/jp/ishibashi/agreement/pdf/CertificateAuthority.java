@@ -66,7 +66,6 @@ public final class CertificateAuthority {
   /** Certificates start a little in the past, so a verifier whose clock is slow accepts them. */
   private static final Duration BACKDATE = Duration.ofHours(1);
 
-  private static final String ALIAS = "ishibashi-ca";
   private static final int CA_RSA_BITS = 3072;
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -176,23 +175,36 @@ public final class CertificateAuthority {
   }
 
   private static CertificateAuthority load(Path keystore, char[] password, Clock clock) {
-    try (InputStream in = Files.newInputStream(keystore)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password);
-      for (String alias : Collections.list(store.aliases())) {
-        if (store.isKeyEntry(alias)
-            && store.getKey(alias, password) instanceof PrivateKey key
-            && store.getCertificate(alias) instanceof X509Certificate certificate) {
-          return new CertificateAuthority(key, certificate, clock);
-        }
-      }
-      throw new IllegalStateException("The key store " + keystore + " holds no CA key entry");
-    } catch (IOException | GeneralSecurityException e) {
+    try {
+      return fromPkcs12(Files.readAllBytes(keystore), password, clock);
+    } catch (IOException | IllegalStateException e) {
       throw new IllegalStateException("Cannot load the CA key store " + keystore, e);
     }
   }
 
-  private static CertificateAuthority create(Clock clock) {
+  /**
+   * The CA held in PKCS#12 bytes (as {@link #toPkcs12} writes them): the first key entry with a
+   * certificate.
+   *
+   * @throws IllegalStateException if the bytes hold no such entry or the password does not open
+   *     them
+   */
+  public static CertificateAuthority fromPkcs12(byte[] pkcs12, char[] password, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    KeyEntry entry = KeyEntry.read(pkcs12, password);
+    return new CertificateAuthority(entry.key(), entry.chain()[0], clock);
+  }
+
+  /**
+   * This CA as PKCS#12 bytes, its key encrypted with the password (AES-256 on this JDK), for the
+   * portal's database.
+   */
+  public byte[] toPkcs12(char[] password) {
+    return KeyEntry.write(caKey, new X509Certificate[] {caCertificate}, password);
+  }
+
+  /** A new self-signed CA, in memory only, dated by the clock. */
+  public static CertificateAuthority create(Clock clock) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(CA_RSA_BITS, RANDOM);
@@ -249,20 +261,13 @@ public final class CertificateAuthority {
       Files.createDirectories(directory);
       Path temporary = Files.createTempFile(directory, ".ca-", ".p12.tmp", ownerOnly(directory));
       try {
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-          KeyStore store = KeyStore.getInstance("PKCS12");
-          store.load(null, null);
-          store.setKeyEntry(ALIAS, caKey, password, new Certificate[] {caCertificate});
-          store.store(out, password);
-        }
+        Files.write(temporary, toPkcs12(password));
         return moveIfAbsent(temporary, keystore);
       } finally {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the CA key store " + keystore, e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot write the CA key store " + keystore, e);
     }
   }
 

@@ -26,6 +26,17 @@ public record SignerCredential(PrivateKey key, X509Certificate[] chain) {
     return chain.clone();
   }
 
+  /** This credential as PKCS#12 bytes, the key encrypted with the password ({@link KeyEntry}). */
+  public byte[] toPkcs12(char[] password) {
+    return KeyEntry.write(key, chain, password);
+  }
+
+  /** The credential that {@link #toPkcs12} wrote. */
+  public static SignerCredential fromPkcs12(byte[] pkcs12, char[] password) {
+    KeyEntry entry = KeyEntry.read(pkcs12, password);
+    return new SignerCredential(entry.key(), entry.chain());
+  }
+
   /** The signer's own certificate. */
   public X509Certificate certificate() {
     return chain[0];
