@@ -1,6 +1,7 @@
 package jp.ishibashi.agreement;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.lowagie.text.pdf.AcroFields;
 import com.lowagie.text.pdf.PdfReader;
@@ -47,14 +48,15 @@ class SigningKeysIT {
 
   @Test
   void theCaIsTheOneInTheDatabaseEncryptedWithTheConfiguredPassword() {
+    X509Certificate signingWith = sealer.certificate();
     byte[] stored = keys.find(AgreementSealer.CA_KEY).orElseThrow();
 
     X509Certificate fromDatabase =
         CertificateAuthority.fromPkcs12(stored, password.toCharArray(), Clock.systemUTC())
             .certificate();
 
-    assertThat(fromDatabase).isEqualTo(sealer.certificate());
-    org.junit.jupiter.api.Assertions.assertThrows(
+    assertEquals(signingWith, fromDatabase);
+    assertThrows(
         IllegalStateException.class,
         () -> CertificateAuthority.fromPkcs12(stored, "not-it".toCharArray(), Clock.systemUTC()));
   }
@@ -69,7 +71,8 @@ class SigningKeysIT {
     List<X509Certificate> secondSigners =
         signers(agreements.document(p.agency(), second, 1).bytes());
 
-    assertThat(firstSigners).hasSize(2).isEqualTo(secondSigners);
+    assertEquals(2, firstSigners.size());
+    assertEquals(firstSigners, secondSigners);
     for (X509Certificate signer : firstSigners) {
       X500Name subject = new JcaX509CertificateHolder(signer).getSubject();
       String key =
@@ -78,8 +81,8 @@ class SigningKeysIT {
               IETFUtils.valueToString(subject.getRDNs(BCStyle.O)[0].getFirst().getValue()));
       SignerCredential stored =
           SignerCredential.fromPkcs12(keys.find(key).orElseThrow(), password.toCharArray());
-      assertThat(stored.certificate()).isEqualTo(signer);
-      assertThat(stored.chain()[1]).isEqualTo(sealer.certificate());
+      assertEquals(signer, stored.certificate());
+      assertEquals(sealer.certificate(), stored.chain()[1]);
     }
   }
 
