@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Each page request with a session logs one line: the bytes of all its attributes serialized
  * together, and each attribute's own size, largest first. An attribute that cannot be serialized
- * is logged as a warning, because a cluster would lose it when the node stops. Requests for
+ * is logged as a warning, because a cluster would lose it when the node stops. References to
+ * enterprise beans count as the small handle the container writes for them. Requests for
  * resources ({@code /jakarta.faces.resource/}) and the health checks are not measured.
  */
 @WebListener
@@ -105,11 +106,36 @@ public class SessionSizePerRequest implements ServletRequestListener {
             count[0] += len;
           }
         };
-    try (ObjectOutputStream out = new ObjectOutputStream(counter)) {
+    try (ObjectOutputStream out = new EjbReferencesAsHandles(counter)) {
       out.writeObject(value);
     }
     return count[0];
   }
+
+  /**
+   * Writes each reference to an enterprise bean as a handle naming its class, as Payara does when
+   * it stores a session: the generated proxy of a bean's no-interface view is not serializable by
+   * itself, but the container replaces it with a small handle.
+   */
+  private static final class EjbReferencesAsHandles extends ObjectOutputStream {
+
+    EjbReferencesAsHandles(OutputStream out) throws IOException {
+      super(out);
+      enableReplaceObject(true);
+    }
+
+    @Override
+    protected Object replaceObject(Object o) throws IOException {
+      if (!(o instanceof java.io.Serializable)
+          && o != null
+          && o.getClass().getName().contains("__EJB31_Generated__")) {
+        return new EjbHandle(o.getClass().getName());
+      }
+      return o;
+    }
+  }
+
+  private record EjbHandle(String bean) implements java.io.Serializable {}
 
   private static boolean enabled() {
     Boolean on = enabled;
