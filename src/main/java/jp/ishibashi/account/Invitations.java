@@ -39,7 +39,8 @@ public class Invitations {
   /** What the invitee sees before accepting. */
   public record Offer(
       long agencyId,
-      String agencyName, String email, Role role, Invitation.Status status, boolean accountExists) {}
+      String agencyName, String email, Role role, Invitation.Status status, boolean accountExists)
+      implements java.io.Serializable {}
 
   public Issued invite(Actor actor, String rawEmail, Role role) {
     requireAdmin(actor);

@@ -25,7 +25,7 @@ public class InvitationDetail implements Serializable {
 
   private String idParam;
   private long id;
-  private Invitation invitation;
+  private transient Invitation invitation;
   private String issuedLink;
 
   public void load() {
@@ -64,10 +64,17 @@ public class InvitationDetail implements Serializable {
   }
 
   public Invitation.Status getStatus() {
-    return invitation.status(clock.now());
+    return getInvitation().status(clock.now());
   }
 
   public Invitation getInvitation() {
+    if (invitation == null && id != 0) { // a view restored on another node
+      try {
+        invitation = invitations.find(currentUser.actor(), id);
+      } catch (DomainException e) {
+        Pages.refused(e);
+      }
+    }
     return invitation;
   }
 

@@ -37,26 +37,8 @@ public class InvitationsPage implements Serializable {
   private String issuedLink;
   private String issuedEmail;
 
-  private final LazyDataModel<Invitation> rows =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) invitations.count(currentUser.actor());
-        }
-
-        @Override
-        public List<Invitation> load(
-            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-          return invitations.list(currentUser.actor(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(Invitation invitation) {
-          return String.valueOf(invitation.getId());
-        }
-      };
+  /** The table's rows; transient (a page of entities), made again after a move to another node. */
+  private transient LazyDataModel<Invitation> rows;
 
   public void invite() {
     try {
@@ -105,7 +87,32 @@ public class InvitationsPage implements Serializable {
   }
 
   public LazyDataModel<Invitation> getRows() {
+    if (rows == null) {
+      rows = newRows();
+    }
     return rows;
+  }
+
+  private LazyDataModel<Invitation> newRows() {
+    return new LazyDataModel<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public int count(Map<String, FilterMeta> filterBy) {
+        return (int) invitations.count(currentUser.actor());
+      }
+
+      @Override
+      public List<Invitation> load(
+          int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        return invitations.list(currentUser.actor(), first, pageSize);
+      }
+
+      @Override
+      public String getRowKey(Invitation invitation) {
+        return String.valueOf(invitation.getId());
+      }
+    };
   }
 
   public String getEmail() {

@@ -21,8 +21,9 @@ public class MembersPage implements Serializable {
   @Inject private Members members;
   @Inject private CurrentUser currentUser;
 
-  private List<Membership> staff;
-  private List<Engagement> subcontractors;
+  // Entities: transient, and loaded again when a view restored on another node lacks them.
+  private transient List<Membership> staff;
+  private transient List<Engagement> subcontractors;
 
   public void load() {
     try {
@@ -58,10 +59,16 @@ public class MembersPage implements Serializable {
   }
 
   public List<Membership> getStaff() {
+    if (staff == null) { // a view restored on another node
+      load();
+    }
     return staff;
   }
 
   public List<Engagement> getSubcontractors() {
+    if (subcontractors == null) {
+      load();
+    }
     return subcontractors;
   }
 }

@@ -34,6 +34,8 @@ public class SigningPage implements Serializable {
   private long orderId;
   private long agreementId;
   private transient Agreement shown;
+  /** False in an instance restored on another node: {@link #shown} is loaded again. */
+  private transient boolean live = true;
   private String contentHash;
   private String consent;
   private Locale consentLocale;
@@ -113,10 +115,24 @@ public class SigningPage implements Serializable {
   }
 
   public AgreementContent getContent() {
-    return shown == null ? null : shown.content();
+    return getShown() == null ? null : shown.content();
   }
 
   public Agreement getShown() {
+    if (!live) { // a view restored on another node
+      live = true;
+      if (shown == null && agreementId != 0) {
+        try {
+          shown =
+              agreements.ofOrder(currentUser.actor(), orderId).stream()
+                  .filter(a -> a.getId() == agreementId)
+                  .findFirst()
+                  .orElse(null);
+        } catch (DomainException e) {
+          Pages.refused(e);
+        }
+      }
+    }
     return shown;
   }
 

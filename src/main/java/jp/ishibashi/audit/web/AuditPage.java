@@ -41,36 +41,8 @@ public class AuditPage implements Serializable {
   private ChainVerification verification;
   private final Map<Long, String> actorNames = new HashMap<>();
 
-  private final LazyDataModel<AuditEvent> rows =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) trail.count(currentUser.actor());
-        }
-
-        @Override
-        public List<AuditEvent> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          List<AuditEvent> events = trail.newestFirst(currentUser.actor(), first, pageSize);
-          Set<Long> unnamed =
-              events.stream()
-                  .map(AuditEvent::getActorId)
-                  .filter(id -> !actorNames.containsKey(id))
-                  .collect(Collectors.toSet());
-          actorNames.putAll(directory.displayNames(unnamed));
-          return events;
-        }
-
-        @Override
-        public String getRowKey(AuditEvent event) {
-          return String.valueOf(event.getId());
-        }
-      };
+  /** The table's rows; transient (a page of entities), made again after a move to another node. */
+  private transient LazyDataModel<AuditEvent> rows;
 
   public void verify() {
     try {
@@ -98,7 +70,42 @@ public class AuditPage implements Serializable {
   }
 
   public LazyDataModel<AuditEvent> getRows() {
+    if (rows == null) {
+      rows = newRows();
+    }
     return rows;
+  }
+
+  private LazyDataModel<AuditEvent> newRows() {
+    return new LazyDataModel<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public int count(Map<String, FilterMeta> filterBy) {
+        return (int) trail.count(currentUser.actor());
+      }
+
+      @Override
+      public List<AuditEvent> load(
+          int first,
+          int pageSize,
+          Map<String, SortMeta> sortBy,
+          Map<String, FilterMeta> filterBy) {
+        List<AuditEvent> events = trail.newestFirst(currentUser.actor(), first, pageSize);
+        Set<Long> unnamed =
+            events.stream()
+                .map(AuditEvent::getActorId)
+                .filter(id -> !actorNames.containsKey(id))
+                .collect(Collectors.toSet());
+        actorNames.putAll(directory.displayNames(unnamed));
+        return events;
+      }
+
+      @Override
+      public String getRowKey(AuditEvent event) {
+        return String.valueOf(event.getId());
+      }
+    };
   }
 
   /** Whether a verification ran in this view. */

@@ -38,6 +38,8 @@ public class ChangeRequestPage implements Serializable {
   private long requestId;
   private transient PricedChange priced;
   private transient jp.ishibashi.workorder.WorkOrderView view;
+  /** False in an instance restored on another node, whose transient state must be loaded again. */
+  private transient boolean live = true;
   private Party viewer;
   private String rejectReason;
 
@@ -56,7 +58,22 @@ public class ChangeRequestPage implements Serializable {
     }
   }
 
+  /** After the view moved to another node, loads what the view action had loaded. */
+  private void restore() {
+    if (!live) {
+      live = true;
+      if (priced == null && requestId != 0) {
+        try {
+          reload();
+        } catch (DomainException e) {
+          Pages.refused(e);
+        }
+      }
+    }
+  }
+
   private void reload() {
+    live = true;
     priced = changes.get(currentUser.actor(), orderId, requestId);
     view = workOrders.view(currentUser.actor(), orderId);
     viewer =
@@ -119,17 +136,20 @@ public class ChangeRequestPage implements Serializable {
 
   /** The request's state now: a priced request past its expiry shows as expired. */
   public ChangeRequest.State getState() {
+    restore();
     return priced.request().stateAt(clock.now());
   }
 
   /** Whether the viewer is the side that decides on this request, and the order allows it now. */
   public boolean isDecider() {
+    restore();
     return view.can("CHANGE")
         && getState() == ChangeRequest.State.PRICED
         && viewer != priced.request().getProposedBy();
   }
 
   public boolean isWithdrawable() {
+    restore();
     ChangeRequest.State state = getState();
     return view.can("CHANGE")
         && (state == ChangeRequest.State.PRICED || state == ChangeRequest.State.EXPIRED)
@@ -137,10 +157,12 @@ public class ChangeRequestPage implements Serializable {
   }
 
   public jp.ishibashi.workorder.WorkOrderView getView() {
+    restore();
     return view;
   }
 
   public PricedChange getPriced() {
+    restore();
     return priced;
   }
 

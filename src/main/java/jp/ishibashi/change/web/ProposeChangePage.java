@@ -41,8 +41,11 @@ public class ProposeChangePage implements Serializable {
   private final List<EditForm> edits = new ArrayList<>();
   private transient WorkOrderView view;
   @Inject private jp.ishibashi.agreement.Agreements agreements;
-  private List<AgreementContent.Line> agreedLines = List.of();
-  private QuoteSnapshot preview;
+  private transient List<AgreementContent.Line> agreedLines = List.of();
+  // The price shown is not kept when the view moves to another node: pricing it again is one click.
+  private transient QuoteSnapshot preview;
+  /** False in an instance restored on another node, whose transient state must be loaded again. */
+  private transient boolean live = true;
 
   public void load() {
     try {
@@ -53,13 +56,7 @@ public class ProposeChangePage implements Serializable {
       return;
     }
     try {
-      view = workOrders.view(currentUser.actor(), orderId);
-      agreedLines =
-          agreements.versionsOf(currentUser.actor(), view.order()).stream()
-              .filter(a -> a.getState() == jp.ishibashi.agreement.Agreement.State.SIGNED)
-              .findFirst()
-              .map(a -> a.content().lines())
-              .orElse(List.of());
+      loadOrder();
       if (counterOf != null && edits.isEmpty()) {
         ChangeRequests.PricedChange original =
             changes.get(currentUser.actor(), orderId, counterOf);
@@ -67,6 +64,31 @@ public class ProposeChangePage implements Serializable {
       }
     } catch (DomainException e) {
       Pages.refused(e);
+    }
+  }
+
+  private void loadOrder() {
+    live = true;
+    view = workOrders.view(currentUser.actor(), orderId);
+    agreedLines =
+        agreements.versionsOf(currentUser.actor(), view.order()).stream()
+            .filter(a -> a.getState() == jp.ishibashi.agreement.Agreement.State.SIGNED)
+            .findFirst()
+            .map(a -> a.content().lines())
+            .orElse(List.of());
+  }
+
+  /** After the view moved to another node, loads what the view action had loaded. */
+  private void restore() {
+    if (!live) {
+      live = true;
+      if (view == null && orderId != 0) {
+        try {
+          loadOrder();
+        } catch (DomainException e) {
+          Pages.refused(e);
+        }
+      }
     }
   }
 
@@ -174,10 +196,12 @@ public class ProposeChangePage implements Serializable {
   }
 
   public WorkOrderView getView() {
+    restore();
     return view;
   }
 
   public List<AgreementContent.Line> getAgreedLines() {
+    restore();
     return agreedLines;
   }
 

@@ -30,29 +30,8 @@ public class InboxPage implements Serializable {
   @Inject private Notifications notifications;
   @Inject private CurrentUser currentUser;
 
-  private final LazyDataModel<Notification> rows =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return mayAct() ? (int) notifications.count(currentUser.actor()) : 0;
-        }
-
-        @Override
-        public List<Notification> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          return mayAct() ? notifications.inbox(currentUser.actor(), first, pageSize) : List.of();
-        }
-
-        @Override
-        public String getRowKey(Notification notification) {
-          return String.valueOf(notification.getId());
-        }
-      };
+  /** The table's rows; transient (a page of entities), made again after a move to another node. */
+  private transient LazyDataModel<Notification> rows;
 
   /** Marks the notification read and opens its work order. */
   public String open(Notification notification) {
@@ -90,6 +69,34 @@ public class InboxPage implements Serializable {
   }
 
   public LazyDataModel<Notification> getRows() {
+    if (rows == null) {
+      rows = newRows();
+    }
     return rows;
+  }
+
+  private LazyDataModel<Notification> newRows() {
+    return new LazyDataModel<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public int count(Map<String, FilterMeta> filterBy) {
+        return mayAct() ? (int) notifications.count(currentUser.actor()) : 0;
+      }
+
+      @Override
+      public List<Notification> load(
+          int first,
+          int pageSize,
+          Map<String, SortMeta> sortBy,
+          Map<String, FilterMeta> filterBy) {
+        return mayAct() ? notifications.inbox(currentUser.actor(), first, pageSize) : List.of();
+      }
+
+      @Override
+      public String getRowKey(Notification notification) {
+        return String.valueOf(notification.getId());
+      }
+    };
   }
 }

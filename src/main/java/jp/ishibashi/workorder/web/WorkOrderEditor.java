@@ -31,7 +31,7 @@ public class WorkOrderEditor implements Serializable {
   private long version;
   private String number;
   private TermsForm terms;
-  private List<UserAccount> subcontractors;
+  private transient List<UserAccount> subcontractors;
 
   public void load() {
     try {
@@ -87,6 +87,9 @@ public class WorkOrderEditor implements Serializable {
   }
 
   public List<UserAccount> getSubcontractors() {
+    if (subcontractors == null) { // a view restored on another node
+      subcontractors = workOrders.engagedSubcontractors(currentUser.actor());
+    }
     return subcontractors;
   }
 

@@ -34,28 +34,10 @@ public class WorkOrderList implements Serializable {
 
   private WorkOrderStatus status;
   private Long subcontractorId;
-  private List<UserAccount> subcontractors;
+  private transient List<UserAccount> subcontractors;
 
-  private final LazyDataModel<WorkOrder> rows =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) workOrders.count(currentUser.actor(), search(Map.of()));
-        }
-
-        @Override
-        public List<WorkOrder> load(
-            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-          return workOrders.search(currentUser.actor(), search(sortBy), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(WorkOrder order) {
-          return String.valueOf(order.getId());
-        }
-      };
+  /** The table's rows; transient (a page of entities), made again after a move to another node. */
+  private transient LazyDataModel<WorkOrder> rows;
 
   private WorkOrderSearch search(Map<String, SortMeta> sortBy) {
     SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
@@ -83,7 +65,32 @@ public class WorkOrderList implements Serializable {
   }
 
   public LazyDataModel<WorkOrder> getRows() {
+    if (rows == null) {
+      rows = newRows();
+    }
     return rows;
+  }
+
+  private LazyDataModel<WorkOrder> newRows() {
+    return new LazyDataModel<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public int count(Map<String, FilterMeta> filterBy) {
+        return (int) workOrders.count(currentUser.actor(), search(Map.of()));
+      }
+
+      @Override
+      public List<WorkOrder> load(
+          int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        return workOrders.search(currentUser.actor(), search(sortBy), first, pageSize);
+      }
+
+      @Override
+      public String getRowKey(WorkOrder order) {
+        return String.valueOf(order.getId());
+      }
+    };
   }
 
   public WorkOrderStatus getStatus() {

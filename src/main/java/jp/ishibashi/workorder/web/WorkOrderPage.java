@@ -45,7 +45,9 @@ public class WorkOrderPage implements Serializable {
   private long orderId;
   private transient WorkOrderView view;
   private transient List<Agreement> versions;
-  private List<LineRow> rows;
+  private transient List<LineRow> rows;
+  /** False in an instance restored on another node, whose transient state must be loaded again. */
+  private transient boolean live = true;
   private LineForm newLine = new LineForm();
   private List<String> missing = List.of();
 
@@ -66,7 +68,26 @@ public class WorkOrderPage implements Serializable {
     }
   }
 
+  /**
+   * The order as loaded for this view. After the view moved to another node (its session was
+   * restored from the cluster) the transient state is gone: load it again, as the view action did.
+   */
+  private WorkOrderView view() {
+    if (!live) {
+      live = true;
+      if (view == null && orderId != 0) {
+        try {
+          reload();
+        } catch (DomainException e) {
+          Pages.refused(e);
+        }
+      }
+    }
+    return view;
+  }
+
   private void reload() {
+    live = true;
     view = workOrders.view(currentUser.actor(), orderId);
     WorkOrder order = view.order();
     versions = agreements.versionsOf(currentUser.actor(), order);
@@ -195,11 +216,11 @@ public class WorkOrderPage implements Serializable {
   }
 
   public boolean awaitsMe(LineRow row) {
-    return row.line().awaits(view.viewer());
+    return row.line().awaits(view().viewer());
   }
 
   public boolean isAgency() {
-    return view.viewer() == Party.AGENCY;
+    return view().viewer() == Party.AGENCY;
   }
 
   public boolean isDraft() {
@@ -208,32 +229,34 @@ public class WorkOrderPage implements Serializable {
 
   /** Whether the viewer may edit lines now, by the order's lifecycle. */
   public boolean isEditable() {
-    return view.allowed().contains(OrderAction.EDIT_LINES);
+    return view().allowed().contains(OrderAction.EDIT_LINES);
   }
 
   public boolean isTermsToAccept() {
-    return view.allowed().contains(OrderAction.ACCEPT_TERMS)
+    return view().allowed().contains(OrderAction.ACCEPT_TERMS)
         && order().getTermsState() == WorkOrder.TermsState.PROPOSED;
   }
 
   /** The agreement versions, newest first. */
   public List<Agreement> getAgreements() {
+    view();
     return versions;
   }
 
   public WorkOrder order() {
-    return view.order();
+    return view().order();
   }
 
   public WorkOrder getOrder() {
-    return view == null ? null : view.order();
+    return view() == null ? null : view.order();
   }
 
   public WorkOrderView getView() {
-    return view;
+    return view();
   }
 
   public List<LineRow> getRows() {
+    view();
     return rows;
   }
 

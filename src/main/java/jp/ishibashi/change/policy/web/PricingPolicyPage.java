@@ -44,7 +44,7 @@ public class PricingPolicyPage implements Serializable {
   private List<TierRow> tiers = new ArrayList<>();
   private long version;
 
-  private List<RateCardEntry> entries = List.of();
+  private transient List<RateCardEntry> entries = List.of();
   private Unit unit = Unit.HOUR;
   private String category;
   private BigDecimal price;
@@ -180,6 +180,9 @@ public class PricingPolicyPage implements Serializable {
   }
 
   public List<RateCardEntry> getEntries() {
+    if (entries == null) { // a view restored on another node
+      entries = policies.rateCardEntries(currentUser.actor());
+    }
     return entries;
   }
 
