@@ -6,7 +6,7 @@ cluster_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$cluster_dir/../../.." && pwd)
 
 # Everything a run writes (pids, logs, the HAProxy configuration, each node's Payara root
-# directory, the shared signing keystore) lives here; stop.sh leaves it for reading.
+# directory) lives here; stop.sh leaves it for reading.
 RUN_DIR=${RUN_DIR:-$root/target/cluster}
 
 # start.sh records the settings it ran with, so that the other scripts act on the same cluster
@@ -61,8 +61,9 @@ start_node() {
   #                           address: on one machine every member has 127.0.0.1, and with host
   #                           awareness (the default) there would be no backups at all;
   #   --name                  the instance name shown in the logs and in the member list.
-  # The portal settings: the cluster's database with demo data, one signing keystore for every
-  # node, the addresses it hands out pointing at HAProxy, and the session size logged per request.
+  # The portal settings: the cluster's database with demo data (which also holds the signing CA
+  # and the rate limits every node shares), the addresses it hands out pointing at HAProxy, the
+  # client address taken from HAProxy's X-Forwarded-For, and the session size logged per request.
   # shellcheck disable=SC2086
   java $JAVA_OPTS -Djava.io.tmpdir="$RUN_DIR/tmp-$n" \
     -Dportal.data-dir="$RUN_DIR/data" \
@@ -70,7 +71,7 @@ start_node() {
     -Dportal.db.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
     -Dportal.db.user=postgres -Dportal.db.password= \
     -Dportal.demo-data=true \
-    -Dportal.signing.keystore="$RUN_DIR/data/signing-ca.p12" \
+    -Dportal.trusted-proxies=127.0.0.1 \
     -Dportal.base-url="http://127.0.0.1:$PORT/" \
     -Dportal.public-url="http://127.0.0.1:$PORT/" \
     -Dportal.session.secure-cookie=false \

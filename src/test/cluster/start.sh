@@ -54,7 +54,7 @@ if ! command -v haproxy >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends haproxy
 fi
 
-# The run directory: logs from an earlier run go, the signing keystore stays with the database.
+# The run directory: logs from an earlier run go.
 mkdir -p "$RUN_DIR"
 rm -rf "$RUN_DIR"/node-* "$RUN_DIR"/tmp-* "$RUN_DIR"/haproxy.*
 cat > "$RUN_DIR/cluster.env" <<ENV
@@ -68,7 +68,7 @@ CLUSTER_NAME=$CLUSTER_NAME
 JAVA_OPTS="$JAVA_OPTS"
 ENV
 
-# The database. A new database needs a new signing keystore: signed agreements in it name the CA.
+# The database, which holds the signing CA too.
 pg() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtX "$@"; }
 pg -c 'select 1' >/dev/null || { echo "PostgreSQL does not answer on 127.0.0.1:5432 as postgres" >&2; exit 1; }
 if [[ ${KEEP_DB:-0} == 1 ]] && [[ $(pg -c "select count(*) from pg_database where datname = '$DB'") == 1 ]]; then
@@ -81,7 +81,7 @@ else
 fi
 
 # Node 1 first, alone: it migrates the schema, loads the demo data (only into a database without
-# an agency, so two nodes must not race for it) and creates the signing keystore. The others then
+# an agency, so two nodes must not race for it) and creates the signing CA. The others then
 # start together and join it.
 t0=$(date +%s)
 echo "Starting node 1 of $NODES"
