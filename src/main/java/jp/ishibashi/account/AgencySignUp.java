@@ -4,11 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.ishibashi.audit.AuditTrail;
 import jp.ishibashi.platform.PortalClock;
+import jp.ishibashi.platform.RequestOrigin;
+import jp.ishibashi.shared.DomainException;
 import jp.ishibashi.shared.Texts;
 import jp.ishibashi.tenant.Agency;
 import jp.ishibashi.tenant.Role;
@@ -21,7 +24,8 @@ import jp.ishibashi.tenant.Tenancy;
  *
  * <p>The public sign-up ({@link #register}) answers the same whether or not the address already
  * has an account, so it cannot be used to find out who uses the portal: a known address creates
- * nothing and is told by mail that someone tried to sign up with it.
+ * nothing and is told by mail that someone tried to sign up with it. One client address may sign
+ * up only so often ({@link SignUpLimit}).
  */
 @Stateless
 public class AgencySignUp {
@@ -33,6 +37,8 @@ public class AgencySignUp {
   @Inject private AuditTrail audit;
   @Inject private EmailVerifications verifications;
   @Inject private Event<AccountMailDue> mails;
+  @Inject private SignUpLimit limit;
+  @Inject private RequestOrigin origin;
 
   /** The form's fields. */
   public record Form(String agencyName, String displayName, String email, String password) {}
@@ -44,6 +50,12 @@ public class AgencySignUp {
    */
   public void register(Form form) {
     Checked checked = check(form);
+    Instant now = clock.now();
+    Optional<Instant> refused = limit.refuse(origin.ip(), now);
+    if (refused.isPresent()) {
+      long minutes = Math.max(1, Duration.between(now, refused.get()).toMinutes() + 1);
+      throw new DomainException("error.signUp.tooMany", minutes);
+    }
     Optional<UserAccount> existing = directory.accountByEmail(checked.email().value());
     if (existing.isPresent()) {
       tellOwner(existing.get());
