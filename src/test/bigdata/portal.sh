@@ -18,6 +18,8 @@ case "${1:-}" in
   start)
     echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
       > "$RUN/pre-boot.txt"
+    # A fresh root each time: Payara Micro would otherwise deploy the copy it unpacked last time.
+    rm -rf "$RUN/root"
     PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
     nohup flock /tmp/ishibashi-it.lock java -Xmx1g \
       -Dportal.db.driver=org.postgresql.ds.PGSimpleDataSource \
