@@ -4,6 +4,7 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.omnifaces.util.Faces;
@@ -45,11 +46,19 @@ public class Language implements Serializable {
   }
 
   private static Locale initial() {
-    String remembered = Faces.getRequestCookie(COOKIE);
+    return choose(
+        Faces.getRequestCookie(COOKIE),
+        FacesContext.getCurrentInstance().getExternalContext().getRequestLocales());
+  }
+
+  /**
+   * The language of a request: the remembered choice (the cookie's value) when it is supported,
+   * else the browser's first supported preference, else Japanese.
+   */
+  static Locale choose(String remembered, Iterator<Locale> preferred) {
     if (remembered != null && SUPPORTED.contains(remembered)) {
       return Locale.forLanguageTag(remembered);
     }
-    var preferred = FacesContext.getCurrentInstance().getExternalContext().getRequestLocales();
     while (preferred.hasNext()) {
       String language = preferred.next().getLanguage();
       if (SUPPORTED.contains(language)) {

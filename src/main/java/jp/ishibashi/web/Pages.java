@@ -87,6 +87,18 @@ public final class Pages {
     }
   }
 
+  /**
+   * Loads a page bean's state again after its view moved to another node (the session came from
+   * the cluster without the bean's transient fields); a refusal shows as it would on first load.
+   */
+  public static void loadAgain(Runnable load) {
+    try {
+      load.run();
+    } catch (DomainException e) {
+      refused(e);
+    }
+  }
+
   /** Ends the response with 404, the same for missing ids and other tenants' ids. */
   public static void notFound() {
     Faces.responseSendError(404, "Not found");

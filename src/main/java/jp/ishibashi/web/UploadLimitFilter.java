@@ -114,26 +114,17 @@ public class UploadLimitFilter extends HttpFilter {
     }
   }
 
-  /** The language cookie, then the browser's preference; Japanese when neither says. */
+  /** The language the pages would answer in ({@link Language#choose}). */
   private static Locale locale(HttpServletRequest request) {
+    String remembered = null;
     if (request.getCookies() != null) {
       for (var cookie : request.getCookies()) {
-        if (Language.COOKIE.equals(cookie.getName()) && "en".equals(cookie.getValue())) {
-          return Locale.ENGLISH;
-        }
-        if (Language.COOKIE.equals(cookie.getName()) && "ja".equals(cookie.getValue())) {
-          return Locale.JAPANESE;
+        if (Language.COOKIE.equals(cookie.getName())) {
+          remembered = cookie.getValue();
         }
       }
     }
-    var preferred = request.getLocales();
-    while (preferred.hasMoreElements()) {
-      String language = preferred.nextElement().getLanguage();
-      if ("ja".equals(language) || "en".equals(language)) {
-        return Locale.forLanguageTag(language);
-      }
-    }
-    return Locale.JAPANESE;
+    return Language.choose(remembered, request.getLocales().asIterator());
   }
 
   private static String escape(String text) {

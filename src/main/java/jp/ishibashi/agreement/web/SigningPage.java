@@ -50,11 +50,7 @@ public class SigningPage implements Serializable {
       return;
     }
     try {
-      shown =
-          agreements.ofOrder(currentUser.actor(), orderId).stream()
-              .filter(a -> a.getId() == agreementId)
-              .findFirst()
-              .orElse(null);
+      findShown();
       if (shown == null) {
         Pages.notFound();
         return;
@@ -114,6 +110,15 @@ public class SigningPage implements Serializable {
     return orderId;
   }
 
+  /** The order's agreement of {@link #agreementId}, as this user may see it; null if none. */
+  private void findShown() {
+    shown =
+        agreements.ofOrder(currentUser.actor(), orderId).stream()
+            .filter(a -> a.getId() == agreementId)
+            .findFirst()
+            .orElse(null);
+  }
+
   public AgreementContent getContent() {
     return getShown() == null ? null : shown.content();
   }
@@ -122,15 +127,7 @@ public class SigningPage implements Serializable {
     if (!live) { // a view restored on another node
       live = true;
       if (shown == null && agreementId != 0) {
-        try {
-          shown =
-              agreements.ofOrder(currentUser.actor(), orderId).stream()
-                  .filter(a -> a.getId() == agreementId)
-                  .findFirst()
-                  .orElse(null);
-        } catch (DomainException e) {
-          Pages.refused(e);
-        }
+        Pages.loadAgain(this::findShown);
       }
     }
     return shown;

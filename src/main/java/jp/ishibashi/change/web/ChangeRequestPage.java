@@ -63,11 +63,7 @@ public class ChangeRequestPage implements Serializable {
     if (!live) {
       live = true;
       if (priced == null && requestId != 0) {
-        try {
-          reload();
-        } catch (DomainException e) {
-          Pages.refused(e);
-        }
+        Pages.loadAgain(this::reload);
       }
     }
   }

@@ -83,11 +83,7 @@ public class ProposeChangePage implements Serializable {
     if (!live) {
       live = true;
       if (view == null && orderId != 0) {
-        try {
-          loadOrder();
-        } catch (DomainException e) {
-          Pages.refused(e);
-        }
+        Pages.loadAgain(this::loadOrder);
       }
     }
   }

@@ -76,11 +76,7 @@ public class WorkOrderPage implements Serializable {
     if (!live) {
       live = true;
       if (view == null && orderId != 0) {
-        try {
-          reload();
-        } catch (DomainException e) {
-          Pages.refused(e);
-        }
+        Pages.loadAgain(this::reload);
       }
     }
     return view;
